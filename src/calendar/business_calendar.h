@@ -53,7 +53,7 @@ struct BusinessCalendarConfig {
 /// three months (April-June when it starts in April).
 struct FiscalQuarter {
   int year = 0;
-  int quarter = 0;  // 1-4
+  int quarter = 0;            // 1-4
   std::string label() const;  // "FY2026-Q3"
   bool operator==(const FiscalQuarter&) const = default;
 };
@@ -117,10 +117,10 @@ class BusinessCalendar {
   int64_t business_ms_before(int64_t ms) const;  // business ms in [epoch of first_day_, ms)
 
   BusinessCalendarConfig config_;
-  int64_t first_day_ = 0;  // days since epoch of first_year-01-01
-  int64_t last_day_ = 0;   // days since epoch of (last_year+1)-01-01
-  std::vector<bool> business_;       // per day in [first_day_, last_day_)
-  std::vector<int32_t> prefix_;      // prefix_[i] = business days in [first_day_, first_day_+i)
+  int64_t first_day_ = 0;        // days since epoch of first_year-01-01
+  int64_t last_day_ = 0;         // days since epoch of (last_year+1)-01-01
+  std::vector<bool> business_;   // per day in [first_day_, last_day_)
+  std::vector<int32_t> prefix_;  // prefix_[i] = business days in [first_day_, first_day_+i)
 };
 
 }  // namespace revarch::calendar

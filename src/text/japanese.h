@@ -24,8 +24,8 @@ std::string nfkc(std::string_view utf8);
 std::string normalize_text(std::string_view utf8);
 
 /// The matching key of a company name: normalize_text, legal forms removed wherever they stand
-/// (before or after the name: 株式会社, (株), ㈱, ㍿, 有限会社, 一般社団法人, K.K., Co., Ltd., Inc.,
-/// LLC, ...; the list of FORMATS.md "Legal forms"), Latin lower-cased, punctuation and spaces
+/// (before or after the name: 株式会社, (株), ㈱, ㍿, 有限会社, 一般社団法人, K.K., Co., Ltd.,
+/// Inc., LLC, ...; the list of FORMATS.md "Legal forms"), Latin lower-cased, punctuation and spaces
 /// dropped. "株式会社ＡＢＣ商事", "ABC商事(株)", "ＡＢＣ商事　株式会社", "㈱ABC商事" -> "abc商事".
 /// Returns "" when nothing but a legal form (or nothing) is left.
 std::string normalize_company_name(std::string_view utf8);

@@ -1,0 +1,163 @@
+// nfkc, normalize_text and the person-name keys of japanese.h.
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cassert>
+#include <vector>
+
+#include "text/char_class.h"
+#include "text/japanese.h"
+#include "text/utf8.h"
+
+namespace revarch::text {
+namespace {
+
+using internal::is_space;
+
+const icu::Normalizer2& nfkc_instance() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    assert(U_SUCCESS(status) && n != nullptr && "ICU NFKC data missing");
+    return n;
+  }();
+  return *instance;
+}
+
+const icu::Normalizer2& nfkd_instance() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKDInstance(status);
+    assert(U_SUCCESS(status) && n != nullptr && "ICU NFKD data missing");
+    return n;
+  }();
+  return *instance;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string normalize_with(const icu::Normalizer2& n, std::string_view utf8) {
+  const std::string valid = sanitize_utf8(utf8);
+  std::string out;
+  out.reserve(valid.size());
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  n.normalizeUTF8(0, icu::StringPiece(valid.data(), static_cast<int32_t>(valid.size())), sink,
+                  nullptr, status);
+  assert(U_SUCCESS(status));
+  return out;
+}
+
+/// Appends `cp`, turning runs of white space into one pending ' ' (never leading or trailing).
+class SpaceCollapser {
+ public:
+  explicit SpaceCollapser(std::string& out) : out_(out) {}
+  void push(char32_t cp) {
+    if (is_space(cp)) {
+      pending_space_ = !out_.empty();
+      return;
+    }
+    if (pending_space_) out_.push_back(' ');
+    pending_space_ = false;
+    append_utf8(out_, cp);
+  }
+
+ private:
+  std::string& out_;
+  bool pending_space_ = false;
+};
+
+/// Applies `fold` to each code point of the NFKC form of `utf8`; fold returns 0 to drop one.
+template <typename Fold>
+std::string map_code_points(std::string_view normalized, Fold fold) {
+  std::string out;
+  out.reserve(normalized.size());
+  for (size_t i = 0; i < normalized.size();) {
+    const char32_t cp = fold(next_code_point(normalized, i));
+    if (cp != 0) append_utf8(out, cp);
+  }
+  return out;
+}
+
+char32_t katakana_to_hiragana(char32_t cp) {
+  if (cp >= 0x30A1 && cp <= 0x30F6) return cp - 0x60;
+  if (cp == 0x30FD || cp == 0x30FE) return cp - 0x60;  // ヽ ヾ -> ゝ ゞ
+  return cp;
+}
+
+}  // namespace
+
+std::string nfkc(std::string_view utf8) {
+  if (is_ascii(utf8)) return std::string(utf8);  // ASCII is already NFKC
+  return normalize_with(nfkc_instance(), utf8);
+}
+
+std::string normalize_text(std::string_view utf8) {
+  // NFKC turns the full-width tilde ～ into '~', which must stay distinct from a real '~', and
+  // half-width ｰ into ー; fold dashes on the original text, then normalise.
+  std::string folded;
+  folded.reserve(utf8.size());
+  const std::string valid = sanitize_utf8(utf8);
+  char32_t prev = 0;
+  for (size_t i = 0; i < valid.size();) {
+    char32_t cp = next_code_point(valid, i);
+    const bool long_vowel = cp == 0x30FC || cp == 0xFF70;
+    if (long_vowel ? !internal::is_kana(prev) : internal::is_dash(cp)) cp = '-';
+    append_utf8(folded, cp);
+    prev = cp;
+  }
+  const std::string normalized = nfkc(folded);
+  std::string out;
+  out.reserve(normalized.size());
+  SpaceCollapser spaces(out);
+  for (size_t i = 0; i < normalized.size();) {
+    char32_t cp = next_code_point(normalized, i);
+    spaces.push(internal::is_dash(cp) ? U'-' : internal::fold_variant_kanji(cp));
+  }
+  return out;
+}
+
+std::string normalize_person_name(std::string_view utf8) {
+  return map_code_points(normalize_text(utf8), [](char32_t cp) -> char32_t {
+    if (is_space(cp) || internal::is_middle_dot(cp)) return 0;
+    return internal::to_lower(cp);
+  });
+}
+
+std::string kana_fold(std::string_view utf8) {
+  return map_code_points(nfkc(utf8), [](char32_t cp) -> char32_t {
+    if (is_space(cp) || internal::is_middle_dot(cp)) return 0;
+    return internal::to_lower(katakana_to_hiragana(cp));
+  });
+}
+
+std::string romaji_key(std::string_view utf8) {
+  // NFKD then dropping combining marks folds macrons: "Ōno" and "Ono" give the same key.
+  const std::string decomposed = normalize_with(nfkd_instance(), utf8);
+  std::vector<std::string> tokens(1);
+  for (size_t i = 0; i < decomposed.size();) {
+    const char32_t cp = next_code_point(decomposed, i);
+    if (u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK) continue;
+    if (is_space(cp) || cp == ',' || internal::is_middle_dot(cp)) {
+      if (!tokens.back().empty()) tokens.emplace_back();
+      continue;
+    }
+    append_utf8(tokens.back(), internal::to_lower(cp));
+  }
+  if (tokens.back().empty()) tokens.pop_back();
+  std::sort(tokens.begin(), tokens.end());
+  std::string out;
+  for (const std::string& t : tokens) {
+    if (!out.empty()) out.push_back(' ');
+    out += t;
+  }
+  return out;
+}
+
+}  // namespace revarch::text
