@@ -109,12 +109,19 @@ class BusinessCalendar {
   std::string fiscal_quarter(int64_t ms, unsigned start_month = 4) const;
 
  private:
-  bool compute_business_day(Date date) const;
+  /// The rules applied to one day; holidays looked up only when `check_holidays`.
+  bool compute_business_day(Date date, bool check_holidays) const;
   bool in_range(int64_t day) const { return day >= first_day_ && day < last_day_; }
-  /// Business days in [first_day_, day), day clamped to the precomputed range.
-  int64_t prefix(int64_t day) const;
-  int64_t count_days(int64_t from_day, int64_t to_day) const;  // [from, to), from <= to
-  int64_t business_ms_before(int64_t ms) const;  // business ms in [epoch of first_day_, ms)
+  bool is_business_day(int64_t day) const;  // day = days since 1970-01-01
+  int64_t local_day(int64_t ms) const;
+  /// Business days in [from, to) (negated when to < from); O(1) inside the range.
+  int64_t count_days(int64_t from, int64_t to) const;
+  int64_t open_ms() const;
+  int64_t close_ms() const;
+  /// Business-hours milliseconds between local midnight of first_year-01-01 and `ms` (signed).
+  int64_t business_ms_since_anchor(int64_t ms) const;
+  /// The n-th (n >= 1) business day strictly after `day`.
+  int64_t nth_business_day_after(int64_t day, int64_t n) const;
 
   BusinessCalendarConfig config_;
   int64_t first_day_ = 0;        // days since epoch of first_year-01-01
