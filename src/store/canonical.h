@@ -11,22 +11,22 @@ namespace revarch::canon {
 inline constexpr std::string_view kRecordUpsert = "record.upsert";
 // One property changed (webhooks): properties {property, value, previous?}.
 inline constexpr std::string_view kPropertyChanged = "record.property_changed";
-inline constexpr std::string_view kRecordMerged = "record.merged";        // related = merged ids
+inline constexpr std::string_view kRecordMerged = "record.merged";  // related = merged ids
 inline constexpr std::string_view kRecordDeleted = "record.deleted";
 inline constexpr std::string_view kAssociationChanged = "record.association_changed";
 // The source's own lifecycle / deal stage moved: properties {stage, previous_stage?, pipeline?}.
 inline constexpr std::string_view kLifecycleChanged = "lifecycle.changed";  // HubSpot contact stage
-inline constexpr std::string_view kDealStageChanged = "deal.stage_changed"; // SF history, HubSpot
-inline constexpr std::string_view kLeadConverted = "lead.converted";        // SF lead conversion
+inline constexpr std::string_view kDealStageChanged = "deal.stage_changed";  // SF history, HubSpot
+inline constexpr std::string_view kLeadConverted = "lead.converted";         // SF lead conversion
 // Relationship and engagement activities (the Japan signals).
-inline constexpr std::string_view kCardExchanged = "card.exchanged";        // Sansan / Eight
-inline constexpr std::string_view kJobChanged = "contact.job_changed";      // card at a new company
+inline constexpr std::string_view kCardExchanged = "card.exchanged";    // Sansan / Eight
+inline constexpr std::string_view kJobChanged = "contact.job_changed";  // card at a new company
 inline constexpr std::string_view kContactResigned = "contact.resigned";
-inline constexpr std::string_view kMeeting = "activity.meeting";            // SF Event
-inline constexpr std::string_view kTask = "activity.task";                  // SF Task (call, email)
+inline constexpr std::string_view kMeeting = "activity.meeting";  // SF Event
+inline constexpr std::string_view kTask = "activity.task";        // SF Task (call, email)
 inline constexpr std::string_view kFormSubmitted = "web.form_submitted";
 inline constexpr std::string_view kPageView = "web.page_view";
-inline constexpr std::string_view kWebEvent = "web.event";                  // other GA4 events
+inline constexpr std::string_view kWebEvent = "web.event";  // other GA4 events
 inline constexpr std::string_view kSessionStarted = "web.session_started";
 
 // ---- Property keys ----------------------------------------------------------------------
@@ -39,12 +39,12 @@ inline constexpr std::string_view kFirstNameReading = "first_name_reading";  // 
 inline constexpr std::string_view kLastNameReading = "last_name_reading";
 inline constexpr std::string_view kTitle = "title";
 inline constexpr std::string_view kDepartment = "department";
-inline constexpr std::string_view kPhone = "phone";    // E.164 when it could be normalised
+inline constexpr std::string_view kPhone = "phone";  // E.164 when it could be normalised
 inline constexpr std::string_view kMobile = "mobile";
 // Companies.
 inline constexpr std::string_view kCompanyName = "company_name";
 inline constexpr std::string_view kCorporateNumber = "corporate_number";  // 13 digits
-inline constexpr std::string_view kDomain = "domain";    // lower-case host, no "www."
+inline constexpr std::string_view kDomain = "domain";  // lower-case host, no "www."
 inline constexpr std::string_view kWebsite = "website";
 inline constexpr std::string_view kEmployees = "employees";
 inline constexpr std::string_view kAnnualRevenue = "annual_revenue";
@@ -67,14 +67,14 @@ inline constexpr std::string_view kPreviousStage = "previous_stage";
 inline constexpr std::string_view kPipeline = "pipeline";
 inline constexpr std::string_view kAmount = "amount";
 inline constexpr std::string_view kCurrency = "currency";
-inline constexpr std::string_view kCloseDate = "close_date";  // YYYY-MM-DD
+inline constexpr std::string_view kCloseDate = "close_date";     // YYYY-MM-DD
 inline constexpr std::string_view kProbability = "probability";  // 0..1
 inline constexpr std::string_view kIsClosed = "is_closed";       // "true" / "false"
 inline constexpr std::string_view kIsWon = "is_won";
-inline constexpr std::string_view kDealType = "deal_type";       // new, expansion, renewal
+inline constexpr std::string_view kDealType = "deal_type";  // new, expansion, renewal
 // Activities.
 inline constexpr std::string_view kSubjectText = "subject";
-inline constexpr std::string_view kChannel = "channel";     // seminar, trade_show, referral, ...
+inline constexpr std::string_view kChannel = "channel";  // seminar, trade_show, referral, ...
 inline constexpr std::string_view kCampaign = "campaign";
 inline constexpr std::string_view kPageLocation = "page_location";
 inline constexpr std::string_view kEventName = "event_name";

@@ -1,0 +1,26 @@
+#pragma once
+// The SQLite schema as numbered migrations (docs/event-schema.md, "SQLite schema"). A database
+// records the migrations it has had in schema_migrations(version, applied_at); opening an older
+// database applies the missing ones, each in its own transaction. Migrations are append-only:
+// never edit one that has shipped, add the next.
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "common/status.h"
+#include "store/sqlite_db.h"
+
+namespace revarch::sqlite {
+
+/// The migrations in order: element i takes the schema from version i to version i + 1.
+std::span<const std::string_view> migrations();
+
+/// The highest version applied (0 for a new, empty database).
+Result<int64_t> schema_version(Db& db);
+
+/// Applies migrations up to `target` (all when negative). kUnsupported when the database has
+/// a version newer than this build knows (it was written by a newer revarch).
+Status migrate(Db& db, int64_t now_ms, int64_t target = -1);
+
+}  // namespace revarch::sqlite

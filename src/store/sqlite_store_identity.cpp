@@ -1,0 +1,269 @@
+// SqliteStore: identity results (entities, links, field values with provenance).
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "store/sqlite_store.h"
+
+namespace revarch {
+namespace {
+
+constexpr const char* kSelectEntity = "SELECT id, kind, display_name, primary_fields FROM entities";
+
+std::string fields_to_json(const Properties& props) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : props) j[k] = v;
+  return j.dump();
+}
+
+bool json_to_fields(std::string_view text, Properties& out) {
+  auto j = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return false;
+  out.clear();
+  for (const auto& [k, v] : j.items()) {
+    out.emplace_back(k, v.is_string() ? v.get<std::string>() : v.dump());
+  }
+  return true;
+}
+
+Status corrupt(const std::string& path, const std::string& what) {
+  SourceLocation where;
+  where.file = path;
+  return Status(ErrorCode::kCorrupt, what, where);
+}
+
+Status validate(const IdentitySnapshot& snap) {
+  std::unordered_set<std::string> ids;
+  for (const Entity& e : snap.entities) {
+    if (e.id.empty()) return Status(ErrorCode::kInvalidArgument, "entity with an empty id");
+    if (!ids.insert(e.id).second) {
+      return Status(ErrorCode::kInvalidArgument, "entity id repeats: " + e.id);
+    }
+  }
+  std::unordered_set<std::string> refs;
+  for (const EntityLink& l : snap.links) {
+    if (!ids.contains(l.entity_id)) {
+      return Status(ErrorCode::kInvalidArgument, "link to unknown entity " + l.entity_id);
+    }
+    std::string key = l.ref.source + '\0' + entity_kind_name(l.ref.kind) + '\0' + l.ref.id;
+    if (!refs.insert(std::move(key)).second) {
+      return Status(ErrorCode::kInvalidArgument,
+                    "source record linked twice: " + l.ref.source + " " + l.ref.id);
+    }
+  }
+  for (const FieldValue& v : snap.field_values) {
+    if (!ids.contains(v.entity_id)) {
+      return Status(ErrorCode::kInvalidArgument, "field value of unknown entity " + v.entity_id);
+    }
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Status SqliteStore::insert_entities(const IdentitySnapshot& snap) {
+  REVARCH_ASSIGN_OR_RETURN(
+      sqlite::Stmt * s, db_->cached("INSERT INTO entities (id, kind, display_name, primary_fields) "
+                                    "VALUES (?, ?, ?, ?)"));
+  for (const Entity& e : snap.entities) {
+    std::string fields = fields_to_json(e.primary_fields);
+    sqlite::StmtUse use(*s);
+    s->bind_text(1, e.id);
+    s->bind(2, static_cast<int64_t>(e.kind));
+    s->bind_text(3, e.display_name);
+    s->bind_text(4, fields);
+    REVARCH_RETURN_IF_ERROR(db_->run(*s));
+  }
+  return Status::ok();
+}
+
+Status SqliteStore::insert_links_and_values(const IdentitySnapshot& snap) {
+  REVARCH_ASSIGN_OR_RETURN(
+      sqlite::Stmt * link,
+      db_->cached("INSERT INTO entity_links (source, kind, source_id, entity_id, reason, rule, "
+                  "confidence) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  for (const EntityLink& l : snap.links) {
+    sqlite::StmtUse use(*link);
+    link->bind_text(1, l.ref.source);
+    link->bind(2, static_cast<int64_t>(l.ref.kind));
+    link->bind_text(3, l.ref.id);
+    link->bind_text(4, l.entity_id);
+    link->bind_text(5, l.reason);
+    link->bind_text(6, l.rule);
+    link->bind(7, l.confidence);
+    REVARCH_RETURN_IF_ERROR(db_->run(*link));
+  }
+  REVARCH_ASSIGN_OR_RETURN(
+      sqlite::Stmt * val,
+      db_->cached("INSERT INTO field_values (entity_id, property, value, source, "
+                  "source_record_id, observed_at, chosen) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  for (const FieldValue& v : snap.field_values) {
+    sqlite::StmtUse use(*val);
+    val->bind_text(1, v.entity_id);
+    val->bind_text(2, v.property);
+    val->bind_text(3, v.value);
+    val->bind_text(4, v.source);
+    val->bind_text(5, v.source_record_id);
+    val->bind(6, v.observed_at_ms);
+    val->bind(7, int64_t{v.chosen ? 1 : 0});
+    REVARCH_RETURN_IF_ERROR(db_->run(*val));
+  }
+  return Status::ok();
+}
+
+Status SqliteStore::replace_identity(const IdentitySnapshot& snapshot) {
+  Lock lock;
+  REVARCH_RETURN_IF_ERROR(enter(lock));
+  REVARCH_RETURN_IF_ERROR(validate(snapshot));
+  sqlite::Transaction tx(*db_);
+  REVARCH_RETURN_IF_ERROR(tx.begin());
+  REVARCH_RETURN_IF_ERROR(
+      db_->exec("DELETE FROM field_values; DELETE FROM entity_links; DELETE FROM entities;"));
+  REVARCH_RETURN_IF_ERROR(insert_entities(snapshot));
+  REVARCH_RETURN_IF_ERROR(insert_links_and_values(snapshot));
+  return tx.commit();
+}
+
+Result<std::optional<Entity>> SqliteStore::entity_by_id(const std::string& id) {
+  REVARCH_ASSIGN_OR_RETURN(sqlite::Stmt * s,
+                           db_->cached(std::string(kSelectEntity) + " WHERE id = ?"));
+  sqlite::StmtUse use(*s);
+  s->bind_text(1, id);
+  REVARCH_ASSIGN_OR_RETURN(bool row, db_->step(*s));
+  if (!row) return std::optional<Entity>();
+  Entity e;
+  e.id = s->text_at(0);
+  e.kind = static_cast<EntityKind>(s->int_at(1));
+  e.display_name = s->text_at(2);
+  if (!json_to_fields(s->text_at(3), e.primary_fields)) {
+    return corrupt(db_->path(), "bad primary_fields of entity " + id);
+  }
+  return std::optional<Entity>(std::move(e));
+}
+
+Result<std::optional<Entity>> SqliteStore::find_entity_by_ref(const SourceRef& ref) {
+  Lock lock;
+  REVARCH_RETURN_IF_ERROR(enter(lock));
+  std::string id;
+  {
+    REVARCH_ASSIGN_OR_RETURN(sqlite::Stmt * s,
+                             db_->cached("SELECT entity_id FROM entity_links "
+                                         "WHERE source = ? AND kind = ? AND source_id = ?"));
+    sqlite::StmtUse use(*s);
+    s->bind_text(1, ref.source);
+    s->bind(2, static_cast<int64_t>(ref.kind));
+    s->bind_text(3, ref.id);
+    REVARCH_ASSIGN_OR_RETURN(bool row, db_->step(*s));
+    if (!row) return std::optional<Entity>();
+    id = s->text_at(0);
+  }
+  return entity_by_id(id);
+}
+
+Result<std::vector<Entity>> SqliteStore::find_entities_by_property(EntityKind kind,
+                                                                   const std::string& property,
+                                                                   const std::string& value) {
+  Lock lock;
+  REVARCH_RETURN_IF_ERROR(enter(lock));
+  std::vector<std::string> ids;
+  {
+    REVARCH_ASSIGN_OR_RETURN(
+        sqlite::Stmt * s,
+        db_->cached("SELECT DISTINCT f.entity_id FROM field_values f "
+                    "JOIN entities e ON e.id = f.entity_id "
+                    "WHERE f.property = ? AND f.value = ? AND e.kind = ? ORDER BY f.entity_id"));
+    sqlite::StmtUse use(*s);
+    s->bind_text(1, property);
+    s->bind_text(2, value);
+    s->bind(3, static_cast<int64_t>(kind));
+    while (true) {
+      REVARCH_ASSIGN_OR_RETURN(bool row, db_->step(*s));
+      if (!row) break;
+      ids.emplace_back(s->text_at(0));
+    }
+  }
+  std::vector<Entity> out;
+  for (const std::string& id : ids) {
+    REVARCH_ASSIGN_OR_RETURN(std::optional<Entity> e, entity_by_id(id));
+    if (e) out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+Status SqliteStore::load_links(const std::string& id, std::vector<EntityLink>& out) {
+  REVARCH_ASSIGN_OR_RETURN(
+      sqlite::Stmt * s,
+      db_->cached("SELECT source, kind, source_id, reason, rule, confidence FROM entity_links "
+                  "WHERE entity_id = ? ORDER BY source, kind, source_id"));
+  sqlite::StmtUse use(*s);
+  s->bind_text(1, id);
+  while (true) {
+    REVARCH_ASSIGN_OR_RETURN(bool row, db_->step(*s));
+    if (!row) return Status::ok();
+    EntityLink l;
+    l.ref.source = s->text_at(0);
+    l.ref.kind = static_cast<EntityKind>(s->int_at(1));
+    l.ref.id = s->text_at(2);
+    l.entity_id = id;
+    l.reason = s->text_at(3);
+    l.rule = s->text_at(4);
+    l.confidence = s->double_at(5);
+    out.push_back(std::move(l));
+  }
+}
+
+Status SqliteStore::load_field_values(const std::string& id, std::vector<FieldValue>& out) {
+  REVARCH_ASSIGN_OR_RETURN(
+      sqlite::Stmt * s,
+      db_->cached("SELECT property, value, source, source_record_id, observed_at, chosen "
+                  "FROM field_values WHERE entity_id = ? "
+                  "ORDER BY property, observed_at, source, id"));
+  sqlite::StmtUse use(*s);
+  s->bind_text(1, id);
+  while (true) {
+    REVARCH_ASSIGN_OR_RETURN(bool row, db_->step(*s));
+    if (!row) return Status::ok();
+    FieldValue v;
+    v.entity_id = id;
+    v.property = s->text_at(0);
+    v.value = s->text_at(1);
+    v.source = s->text_at(2);
+    v.source_record_id = s->text_at(3);
+    v.observed_at_ms = s->int_at(4);
+    v.chosen = s->int_at(5) != 0;
+    out.push_back(std::move(v));
+  }
+}
+
+Result<EntityRecord> SqliteStore::load_entity(const std::string& entity_id) {
+  Lock lock;
+  REVARCH_RETURN_IF_ERROR(enter(lock));
+  REVARCH_ASSIGN_OR_RETURN(std::optional<Entity> e, entity_by_id(entity_id));
+  if (!e) return Status(ErrorCode::kNotFound, "no entity " + entity_id);
+  EntityRecord rec;
+  rec.entity = std::move(*e);
+  REVARCH_RETURN_IF_ERROR(load_links(entity_id, rec.links));
+  REVARCH_RETURN_IF_ERROR(load_field_values(entity_id, rec.field_values));
+  return rec;
+}
+
+Status SqliteStore::scan_entities(const std::function<bool(const Entity&)>& fn) {
+  Lock lock;
+  REVARCH_RETURN_IF_ERROR(enter(lock));
+  REVARCH_ASSIGN_OR_RETURN(sqlite::Stmt s,
+                           db_->prepare(std::string(kSelectEntity) + " ORDER BY id"));
+  Entity e;
+  while (true) {
+    REVARCH_ASSIGN_OR_RETURN(bool row, db_->step(s));
+    if (!row) return Status::ok();
+    e.id = s.text_at(0);
+    e.kind = static_cast<EntityKind>(s.int_at(1));
+    e.display_name = s.text_at(2);
+    if (!json_to_fields(s.text_at(3), e.primary_fields)) {
+      return corrupt(db_->path(), "bad primary_fields of entity " + e.id);
+    }
+    CallbackScope scope(in_callback_);
+    if (!fn(e)) return Status::ok();
+  }
+}
+
+}  // namespace revarch
