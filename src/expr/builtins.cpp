@@ -19,7 +19,9 @@ bool find_builtin(std::string_view name, Builtin& out) {
   return false;
 }
 
-const char* builtin_name(Builtin b) { return kNames[static_cast<size_t>(b)].data(); }
+const char* builtin_name(Builtin b) {
+  return kNames[static_cast<size_t>(b)].data();
+}
 
 const std::string_view* builtin_names(size_t& count) {
   count = std::size(kNames);

@@ -8,8 +8,17 @@
 namespace revarch::expr {
 
 enum class Builtin {
-  kContains, kStartsWith, kEndsWith, kMatches, kSize, kLower, kUpper,
-  kTimestamp, kDate, kDuration, kNow,
+  kContains,
+  kStartsWith,
+  kEndsWith,
+  kMatches,
+  kSize,
+  kLower,
+  kUpper,
+  kTimestamp,
+  kDate,
+  kDuration,
+  kNow,
 };
 
 /// The built-in called `name`, or false when there is none.

@@ -9,9 +9,15 @@
 namespace revarch::expr {
 namespace {
 
-bool is_numeric(TypeKind k) { return k == TypeKind::kInt || k == TypeKind::kDouble; }
-bool is_dyn(Type t) { return t.kind == TypeKind::kDyn; }
-Type of(TypeKind k) { return Type::of(k); }
+bool is_numeric(TypeKind k) {
+  return k == TypeKind::kInt || k == TypeKind::kDouble;
+}
+bool is_dyn(Type t) {
+  return t.kind == TypeKind::kDyn;
+}
+Type of(TypeKind k) {
+  return Type::of(k);
+}
 
 // The common type of two operands of == / ternary / list items; nullopt when none.
 std::optional<Type> unify(Type a, Type b) {
@@ -115,22 +121,21 @@ class Checker {
     find_builtin(n.name, b);
     Type str = of(TypeKind::kString);
     switch (b) {
-      case Builtin::kContains: case Builtin::kStartsWith: case Builtin::kEndsWith:
-        check_args(n, n.name, {str, str});
-        return of(TypeKind::kBool);
+      case Builtin::kContains:
+      case Builtin::kStartsWith:
+      case Builtin::kEndsWith: check_args(n, n.name, {str, str}); return of(TypeKind::kBool);
       case Builtin::kMatches:
         if (check_args(n, n.name, {str, str})) check_regex(*n.children[1]);
         return of(TypeKind::kBool);
-      case Builtin::kLower: case Builtin::kUpper:
-        check_args(n, n.name, {str});
-        return str;
+      case Builtin::kLower:
+      case Builtin::kUpper: check_args(n, n.name, {str}); return str;
       case Builtin::kSize: return size(n);
-      case Builtin::kTimestamp: case Builtin::kDate: case Builtin::kDuration:
+      case Builtin::kTimestamp:
+      case Builtin::kDate:
+      case Builtin::kDuration:
         if (check_args(n, n.name, {str})) check_time_literal(b, *n.children[0]);
         return of(b == Builtin::kDuration ? TypeKind::kDuration : TypeKind::kTimestamp);
-      case Builtin::kNow:
-        check_args(n, n.name, {});
-        return of(TypeKind::kTimestamp);
+      case Builtin::kNow: check_args(n, n.name, {}); return of(TypeKind::kTimestamp);
     }
     return of(TypeKind::kDyn);
   }
@@ -143,7 +148,8 @@ class Checker {
       Type t = n.children[0]->type;
       if (t.kind != TypeKind::kString && t.kind != TypeKind::kList && !is_dyn(t) &&
           t.kind != TypeKind::kNull)
-        error(*n.children[0], "type-mismatch", "size() needs a string or a list, found " + t.name());
+        error(*n.children[0], "type-mismatch",
+              "size() needs a string or a list, found " + t.name());
     }
     return of(TypeKind::kInt);
   }
@@ -167,8 +173,8 @@ class Checker {
     const char* want = b == Builtin::kDate        ? "a date like \"2026-04-01\""
                        : b == Builtin::kTimestamp ? "a timestamp like \"2026-04-01T09:00:00+09:00\""
                                                   : "a duration like \"90d\" or \"1h30m\"";
-    error(arg, "bad-argument", std::string(builtin_name(b)) + "(): '" + std::string(s) +
-                                   "' is not " + want);
+    error(arg, "bad-argument",
+          std::string(builtin_name(b)) + "(): '" + std::string(s) + "' is not " + want);
   }
 
   Type unary(Node& n) {
@@ -190,9 +196,14 @@ class Checker {
     Type a = visit(*n.children[0]);
     Type b = visit(*n.children[1]);
     switch (n.op) {
-      case Op::kAnd: case Op::kOr: return logical(n, a, b);
-      case Op::kEq: case Op::kNe: return equality(n, a, b);
-      case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: return ordering(n, a, b);
+      case Op::kAnd:
+      case Op::kOr: return logical(n, a, b);
+      case Op::kEq:
+      case Op::kNe: return equality(n, a, b);
+      case Op::kLt:
+      case Op::kLe:
+      case Op::kGt:
+      case Op::kGe: return ordering(n, a, b);
       case Op::kIn: return in(n, a, b);
       default: return arithmetic(n, a, b);
     }
@@ -205,9 +216,9 @@ class Checker {
   Type logical(Node& n, Type a, Type b) {
     for (Type t : {a, b}) {
       if (t.kind != TypeKind::kBool && !is_dyn(t) && t.kind != TypeKind::kNull) {
-        error(n, "type-mismatch",
-              std::string("operator '") + op_text(n.op) + "' needs bool operands, found " +
-                  t.name());
+        error(
+            n, "type-mismatch",
+            std::string("operator '") + op_text(n.op) + "' needs bool operands, found " + t.name());
         break;
       }
     }

@@ -256,16 +256,24 @@ class ListNode final : public ENode {
 
 }  // namespace
 
-ENodePtr make_const(const Value& v) { return std::make_unique<ConstNode>(v); }
-ENodePtr make_field(FieldSlot slot) { return std::make_unique<FieldNode>(slot); }
+ENodePtr make_const(const Value& v) {
+  return std::make_unique<ConstNode>(v);
+}
+ENodePtr make_field(FieldSlot slot) {
+  return std::make_unique<FieldNode>(slot);
+}
 ENodePtr make_domain_call(FunctionSlot fn, std::vector<ENodePtr> args) {
   return std::make_unique<CallNode>(fn, std::move(args));
 }
 ENodePtr make_record(ENodePtr inner, std::string text) {
   return std::make_unique<RecordNode>(std::move(inner), std::move(text));
 }
-ENodePtr make_not(ENodePtr operand) { return std::make_unique<NotNode>(std::move(operand)); }
-ENodePtr make_neg(ENodePtr operand) { return std::make_unique<NegNode>(std::move(operand)); }
+ENodePtr make_not(ENodePtr operand) {
+  return std::make_unique<NotNode>(std::move(operand));
+}
+ENodePtr make_neg(ENodePtr operand) {
+  return std::make_unique<NegNode>(std::move(operand));
+}
 ENodePtr make_logic(Op op, std::vector<ENodePtr> operands) {
   if (op == Op::kAnd) return std::make_unique<LogicNode<true>>(std::move(operands));
   return std::make_unique<LogicNode<false>>(std::move(operands));

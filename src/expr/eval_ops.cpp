@@ -5,7 +5,9 @@
 namespace revarch::expr {
 namespace {
 
-bool is_numeric(TypeKind k) { return k == TypeKind::kInt || k == TypeKind::kDouble; }
+bool is_numeric(TypeKind k) {
+  return k == TypeKind::kInt || k == TypeKind::kDouble;
+}
 
 // <0, 0, >0; false when the values cannot be ordered.
 bool order(const Value& a, const Value& b, int& out) {
@@ -27,9 +29,15 @@ bool order(const Value& a, const Value& b, int& out) {
       out = c < 0 ? -1 : c > 0 ? 1 : 0;
       return true;
     }
-    case TypeKind::kDuration: out = a.as_duration() < b.as_duration() ? -1 : a.as_duration() > b.as_duration(); return true;
-    case TypeKind::kTimestamp: out = a.as_timestamp() < b.as_timestamp() ? -1 : a.as_timestamp() > b.as_timestamp(); return true;
-    case TypeKind::kBool: out = static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool()); return true;
+    case TypeKind::kDuration:
+      out = a.as_duration() < b.as_duration() ? -1 : a.as_duration() > b.as_duration();
+      return true;
+    case TypeKind::kTimestamp:
+      out = a.as_timestamp() < b.as_timestamp() ? -1 : a.as_timestamp() > b.as_timestamp();
+      return true;
+    case TypeKind::kBool:
+      out = static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
+      return true;
     default: return false;
   }
 }
@@ -37,9 +45,15 @@ bool order(const Value& a, const Value& b, int& out) {
 Value int_arith(Op op, int64_t x, int64_t y) {
   int64_t r = 0;
   switch (op) {
-    case Op::kAdd: if (__builtin_add_overflow(x, y, &r)) return {}; return r;
-    case Op::kSub: if (__builtin_sub_overflow(x, y, &r)) return {}; return r;
-    case Op::kMul: if (__builtin_mul_overflow(x, y, &r)) return {}; return r;
+    case Op::kAdd:
+      if (__builtin_add_overflow(x, y, &r)) return {};
+      return r;
+    case Op::kSub:
+      if (__builtin_sub_overflow(x, y, &r)) return {};
+      return r;
+    case Op::kMul:
+      if (__builtin_mul_overflow(x, y, &r)) return {};
+      return r;
     case Op::kDiv:
       if (y == 0 || (y == -1 && x == INT64_MIN)) return {};
       return x / y;
@@ -55,7 +69,9 @@ Value double_arith(Op op, double x, double y) {
     case Op::kAdd: return x + y;
     case Op::kSub: return x - y;
     case Op::kMul: return x * y;
-    case Op::kDiv: if (y == 0) return {}; return x / y;
+    case Op::kDiv:
+      if (y == 0) return {};
+      return x / y;
     default: return {};
   }
 }
@@ -98,7 +114,9 @@ Value time_arith(Op op, const Value& a, const Value& b) {
 
 }  // namespace
 
-bool values_equal(const Value& a, const Value& b) { return a == b; }
+bool values_equal(const Value& a, const Value& b) {
+  return a == b;
+}
 
 bool compare(Op op, const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return false;
@@ -131,8 +149,8 @@ Value arithmetic(Op op, const Value& a, const Value& b, Scratch* scratch) {
     s += b.as_string();
     return scratch->keep(std::move(s));
   }
-  bool timed = x == TypeKind::kDuration || x == TypeKind::kTimestamp ||
-               y == TypeKind::kDuration || y == TypeKind::kTimestamp;
+  bool timed = x == TypeKind::kDuration || x == TypeKind::kTimestamp || y == TypeKind::kDuration ||
+               y == TypeKind::kTimestamp;
   return timed ? time_arith(op, a, b) : Value();
 }
 

@@ -9,9 +9,15 @@
 namespace revarch::expr {
 namespace {
 
-bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+bool is_ident_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_ident_char(char c) {
+  return is_ident_start(c) || is_digit(c);
+}
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -119,8 +125,9 @@ class Lexer {
       char a, b;
       Tok kind;
     };
-    static constexpr Two kTwo[] = {{'=', '=', Tok::kEq}, {'!', '=', Tok::kNe}, {'<', '=', Tok::kLe},
-                                   {'>', '=', Tok::kGe}, {'&', '&', Tok::kAnd}, {'|', '|', Tok::kOr}};
+    static constexpr Two kTwo[] = {{'=', '=', Tok::kEq},  {'!', '=', Tok::kNe},
+                                   {'<', '=', Tok::kLe},  {'>', '=', Tok::kGe},
+                                   {'&', '&', Tok::kAnd}, {'|', '|', Tok::kOr}};
     for (const auto& two : kTwo) {
       if (c == two.a && d == two.b) {
         advance(2);
@@ -133,10 +140,10 @@ class Lexer {
       Tok kind;
     };
     static constexpr One kOne[] = {
-        {'(', Tok::kLParen}, {')', Tok::kRParen},   {'[', Tok::kLBracket}, {']', Tok::kRBracket},
-        {',', Tok::kComma},  {'.', Tok::kDot},      {'?', Tok::kQuestion}, {':', Tok::kColon},
-        {'!', Tok::kNot},    {'<', Tok::kLt},       {'>', Tok::kGt},       {'+', Tok::kPlus},
-        {'-', Tok::kMinus},  {'*', Tok::kStar},     {'/', Tok::kSlash},    {'%', Tok::kPercent}};
+        {'(', Tok::kLParen}, {')', Tok::kRParen}, {'[', Tok::kLBracket}, {']', Tok::kRBracket},
+        {',', Tok::kComma},  {'.', Tok::kDot},    {'?', Tok::kQuestion}, {':', Tok::kColon},
+        {'!', Tok::kNot},    {'<', Tok::kLt},     {'>', Tok::kGt},       {'+', Tok::kPlus},
+        {'-', Tok::kMinus},  {'*', Tok::kStar},   {'/', Tok::kSlash},    {'%', Tok::kPercent}};
     for (const auto& one : kOne) {
       if (c == one.a) {
         advance();
@@ -211,14 +218,20 @@ class Lexer {
       case 't': out += '\t'; return true;
       case 'r': out += '\r'; return true;
       case '0': out += '\0'; return true;
-      case '\\': case '"': case '\'': case '/': out += c; return true;
-      case 'x': case 'u': case 'U': {
+      case '\\':
+      case '"':
+      case '\'':
+      case '/': out += c; return true;
+      case 'x':
+      case 'u':
+      case 'U': {
         int n = c == 'x' ? 2 : c == 'u' ? 4 : 8;
         uint32_t cp = 0;
         for (int i = 0; i < n; ++i) {
           int h = hex_value(peek());
-          if (h < 0) return fail(at, std::string("bad escape '\\") + c + "': expected " +
-                                         std::to_string(n) + " hex digits");
+          if (h < 0)
+            return fail(at, std::string("bad escape '\\") + c + "': expected " + std::to_string(n) +
+                                " hex digits");
           cp = cp * 16 + static_cast<uint32_t>(h);
           advance();
         }
@@ -227,8 +240,7 @@ class Lexer {
         append_utf8(out, cp);
         return true;
       }
-      default:
-        return fail(at, std::string("unknown escape '\\") + c + "'");
+      default: return fail(at, std::string("unknown escape '\\") + c + "'");
     }
   }
 
@@ -262,7 +274,9 @@ class Lexer {
 
 }  // namespace
 
-LexResult lex(std::string_view text) { return Lexer(text).run(); }
+LexResult lex(std::string_view text) {
+  return Lexer(text).run();
+}
 
 std::string token_name(Tok t) {
   switch (t) {

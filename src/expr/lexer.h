@@ -18,9 +18,28 @@ enum class Tok {
   kDouble,    // 1.5, 2e3
   kString,    // "部長" (decoded into Token::text_value)
   kDuration,  // 90d (milliseconds in Token::int_value)
-  kLParen, kRParen, kLBracket, kRBracket, kComma, kDot, kQuestion, kColon,
-  kNot, kAnd, kOr, kEq, kNe, kLt, kLe, kGt, kGe,
-  kPlus, kMinus, kStar, kSlash, kPercent,
+  kLParen,
+  kRParen,
+  kLBracket,
+  kRBracket,
+  kComma,
+  kDot,
+  kQuestion,
+  kColon,
+  kNot,
+  kAnd,
+  kOr,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kPlus,
+  kMinus,
+  kStar,
+  kSlash,
+  kPercent,
 };
 
 struct Token {
@@ -39,7 +58,7 @@ struct LexError {
 };
 
 struct LexResult {
-  std::vector<Token> tokens;     // ends with kEnd unless there is an error
+  std::vector<Token> tokens;      // ends with kEnd unless there is an error
   std::optional<LexError> error;  // the first error; tokens before it are kept
 };
 

@@ -87,7 +87,8 @@ class Lowering {
     find_builtin(n.name, b);
     if (b == Builtin::kMatches) {
       const Value* pattern = args[1]->constant();
-      if (pattern != nullptr && pattern->kind() == TypeKind::kString && args[0]->constant() == nullptr) {
+      if (pattern != nullptr && pattern->kind() == TypeKind::kString &&
+          args[0]->constant() == nullptr) {
         if (ENodePtr m = make_matches_const(std::move(args[0]), pattern->as_string())) return m;
         return make_const(Value());  // unreachable after checking: the checker rejects it
       }
@@ -139,7 +140,12 @@ class Lowering {
     bool constant = lhs->constant() != nullptr && rhs->constant() != nullptr;
     ENodePtr out;
     switch (n.op) {
-      case Op::kEq: case Op::kNe: case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe:
+      case Op::kEq:
+      case Op::kNe:
+      case Op::kLt:
+      case Op::kLe:
+      case Op::kGt:
+      case Op::kGe:
         if (lhs->constant() != nullptr && !constant) {
           out = make_compare(mirror(n.op), std::move(rhs), std::move(lhs));
         } else {
@@ -165,6 +171,8 @@ class Lowering {
 
 }  // namespace
 
-ENodePtr lower(const Node& n, const LowerOptions& options) { return Lowering(options).node(n); }
+ENodePtr lower(const Node& n, const LowerOptions& options) {
+  return Lowering(options).node(n);
+}
 
 }  // namespace revarch::expr

@@ -35,11 +35,18 @@ int precedence(const Token& t) {
   switch (t.kind) {
     case Tok::kOr: return 1;
     case Tok::kAnd: return 2;
-    case Tok::kEq: case Tok::kNe: case Tok::kLt: case Tok::kLe: case Tok::kGt: case Tok::kGe:
-      return 3;
+    case Tok::kEq:
+    case Tok::kNe:
+    case Tok::kLt:
+    case Tok::kLe:
+    case Tok::kGt:
+    case Tok::kGe: return 3;
     case Tok::kIdent: return t.text == "in" ? 3 : 0;
-    case Tok::kPlus: case Tok::kMinus: return 4;
-    case Tok::kStar: case Tok::kSlash: case Tok::kPercent: return 5;
+    case Tok::kPlus:
+    case Tok::kMinus: return 4;
+    case Tok::kStar:
+    case Tok::kSlash:
+    case Tok::kPercent: return 5;
     default: return 0;
   }
 }
@@ -217,8 +224,10 @@ class Parser {
   NodePtr primary() {
     const Token& t = peek();
     switch (t.kind) {
-      case Tok::kInt: case Tok::kDouble: case Tok::kDuration: case Tok::kString:
-        return literal(t);
+      case Tok::kInt:
+      case Tok::kDouble:
+      case Tok::kDuration:
+      case Tok::kString: return literal(t);
       case Tok::kLParen: {
         take();
         NodePtr inner = expression();

@@ -15,8 +15,8 @@
 namespace revarch::expr {
 
 struct ParseResult {
-  std::unique_ptr<Node> root;      // null when there is an error
-  std::optional<LexError> error;   // the first syntax error
+  std::unique_ptr<Node> root;     // null when there is an error
+  std::optional<LexError> error;  // the first syntax error
 };
 
 /// Parses `text`. Thread-safe; `schema` is only read.

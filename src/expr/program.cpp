@@ -42,8 +42,12 @@ void collect_clauses(const Node& n, Op op, std::vector<const Node*>& out) {
 
 }  // namespace
 
-Value Activation::call(FunctionSlot, std::span<const Value>) const { return {}; }
-Timestamp Activation::now() const { return Timestamp{0}; }
+Value Activation::call(FunctionSlot, std::span<const Value>) const {
+  return {};
+}
+Timestamp Activation::now() const {
+  return Timestamp{0};
+}
 
 const char* op_text(Op op) {
   switch (op) {
@@ -96,9 +100,15 @@ std::vector<ClauseTrace> Program::trace(const Activation& act) const {
   return out;
 }
 
-const std::string& Program::source() const { return impl_->source; }
-const Node& Program::ast() const { return *impl_->ast; }
-Type Program::type() const { return impl_->ast->type; }
+const std::string& Program::source() const {
+  return impl_->source;
+}
+const Node& Program::ast() const {
+  return *impl_->ast;
+}
+Type Program::type() const {
+  return impl_->ast->type;
+}
 
 Result<Program> compile(std::string_view text, const Schema& schema, const CompileOptions& options,
                         Diagnostics* diags) {

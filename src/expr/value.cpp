@@ -56,9 +56,9 @@ std::string Type::name() const {
 }
 
 TypeKind Value::kind() const {
-  static constexpr TypeKind kKinds[] = {TypeKind::kNull,   TypeKind::kBool,     TypeKind::kInt,
-                                        TypeKind::kDouble, TypeKind::kString,   TypeKind::kDuration,
-                                        TypeKind::kTimestamp, TypeKind::kList};
+  static constexpr TypeKind kKinds[] = {
+      TypeKind::kNull,   TypeKind::kBool,     TypeKind::kInt,       TypeKind::kDouble,
+      TypeKind::kString, TypeKind::kDuration, TypeKind::kTimestamp, TypeKind::kList};
   return kKinds[v_.index()];
 }
 
