@@ -31,22 +31,10 @@ enum class NodeKind {
 
 enum class Op {
   kNone,
-  kNot,
-  kNeg,
-  kAnd,
-  kOr,
-  kEq,
-  kNe,
-  kLt,
-  kLe,
-  kGt,
-  kGe,
-  kIn,
-  kAdd,
-  kSub,
-  kMul,
-  kDiv,
-  kMod,
+  kNot, kNeg,
+  kAnd, kOr,
+  kEq, kNe, kLt, kLe, kGt, kGe, kIn,
+  kAdd, kSub, kMul, kDiv, kMod,
 };
 
 /// "&&", "==", "in", ...
@@ -55,15 +43,15 @@ const char* op_text(Op op);
 struct Node {
   NodeKind kind = NodeKind::kLiteral;
   Op op = Op::kNone;
-  Position pos;        // where the node starts
-  int end_offset = 0;  // byte offset one past the node's last character
-  Type type;           // filled in by the type checker
-  Value literal;       // kLiteral; strings view literal_text
+  Position pos;            // where the node starts
+  int end_offset = 0;      // byte offset one past the node's last character
+  Type type;               // filled in by the type checker
+  Value literal;           // kLiteral; strings view literal_text
   std::string literal_text;
-  std::string name;           // kField: the path; kCall: the function name
-  bool builtin = false;       // kCall: a language built-in rather than a Schema function
-  bool method_call = false;   // kCall written as receiver.fn(args)
-  FieldSlot field = 0;        // kField
+  std::string name;        // kField: the path; kCall: the function name
+  bool builtin = false;    // kCall: a language built-in rather than a Schema function
+  bool method_call = false;  // kCall written as receiver.fn(args)
+  FieldSlot field = 0;     // kField
   FunctionSlot function = 0;  // kCall when !builtin
   std::vector<std::unique_ptr<Node>> children;  // operands, arguments or list items
 };

@@ -11,9 +11,9 @@
 namespace revarch::expr {
 
 enum class TypeKind : uint8_t {
-  kNull,  // the type of the literal `null`
+  kNull,       // the type of the literal `null`
   kBool,
-  kInt,  // int64
+  kInt,        // int64
   kDouble,
   kString,     // UTF-8
   kDuration,   // `90d`, `4h`, `30m`, `15s`; milliseconds
@@ -51,15 +51,15 @@ using ValueList = std::vector<Value>;
 /// Activation. `null` stands for an absent field.
 class Value {
  public:
-  Value() = default;                                               // null
-  Value(bool b) : v_(b) {}                                         // NOLINT
-  Value(int64_t i) : v_(i) {}                                      // NOLINT
-  Value(int i) : v_(static_cast<int64_t>(i)) {}                    // NOLINT
-  Value(double d) : v_(d) {}                                       // NOLINT
-  Value(std::string_view s) : v_(s) {}                             // NOLINT
-  Value(const char* s) : v_(std::string_view(s)) {}                // NOLINT
-  Value(Duration d) : v_(d) {}                                     // NOLINT
-  Value(Timestamp t) : v_(t) {}                                    // NOLINT
+  Value() = default;  // null
+  Value(bool b) : v_(b) {}                                   // NOLINT
+  Value(int64_t i) : v_(i) {}                                // NOLINT
+  Value(int i) : v_(static_cast<int64_t>(i)) {}              // NOLINT
+  Value(double d) : v_(d) {}                                 // NOLINT
+  Value(std::string_view s) : v_(s) {}                       // NOLINT
+  Value(const char* s) : v_(std::string_view(s)) {}          // NOLINT
+  Value(Duration d) : v_(d) {}                               // NOLINT
+  Value(Timestamp t) : v_(t) {}                              // NOLINT
   Value(std::shared_ptr<const ValueList> l) : v_(std::move(l)) {}  // NOLINT
 
   TypeKind kind() const;
