@@ -1,0 +1,225 @@
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <system_error>
+
+#include "connectors/connectors.h"
+#include "identity/resolver.h"
+
+namespace revarch::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kQuarantineSample = 5;
+
+bool dropped(const QuarantinedRow& row) {
+  const std::string kKept = "(kept)";
+  return row.reason.size() < kKept.size() ||
+         row.reason.compare(row.reason.size() - kKept.size(), kKept.size(), kKept) != 0;
+}
+
+/// Batches a connector's output into store transactions and counts what happened.
+class StoreSink : public connectors::EventSink {
+ public:
+  StoreSink(Store& store, size_t batch_size, Progress progress,
+            const std::function<void(const Progress&)>& on_progress)
+      : store_(store),
+        batch_size_(batch_size),
+        progress_(std::move(progress)),
+        on_progress_(on_progress) {
+    events_.reserve(batch_size_);
+  }
+
+  void on_event(Event&& event) override {
+    ++counts_.read;
+    events_.push_back(std::move(event));
+    if (events_.size() >= batch_size_) flush();
+  }
+
+  void on_quarantine(QuarantinedRow&& row) override {
+    if (dropped(row)) {
+      ++counts_.quarantined;
+      ++counts_.read;
+    }
+    if (sample_.size() < kQuarantineSample) sample_.push_back(row);
+    rows_.push_back(std::move(row));
+    if (rows_.size() >= 1000) flush();
+  }
+
+  /// Writes what is buffered; the first store error is kept and later writes are skipped.
+  void flush() {
+    if (status_.is_ok() && !rows_.empty()) status_ = store_.quarantine(rows_);
+    rows_.clear();
+    if (status_.is_ok() && !events_.empty()) {
+      AppendStats stats;
+      status_ = store_.append(events_, &stats);
+      counts_.accepted += stats.appended;
+      counts_.duplicates += stats.duplicates;
+    }
+    events_.clear();
+    report();
+  }
+
+  const IngestCounts& counts() const { return counts_; }
+  const Status& status() const { return status_; }
+  std::vector<QuarantinedRow> take_sample() { return std::move(sample_); }
+
+ private:
+  void report() {
+    if (!on_progress_) return;
+    auto now = Clock::now();
+    if (now - last_report_ < std::chrono::milliseconds(100)) return;
+    last_report_ = now;
+    progress_.records = counts_.read;
+    on_progress_(progress_);
+  }
+
+  Store& store_;
+  size_t batch_size_;
+  Progress progress_;
+  const std::function<void(const Progress&)>& on_progress_;
+  Clock::time_point last_report_{};
+  std::vector<Event> events_;
+  std::vector<QuarantinedRow> rows_;
+  std::vector<QuarantinedRow> sample_;
+  IngestCounts counts_;
+  Status status_;
+};
+
+void add_to_sources(std::vector<SourceSummary>& sources, const FileSummary& file) {
+  auto it = std::find_if(sources.begin(), sources.end(),
+                         [&](const SourceSummary& s) { return s.source == file.source; });
+  if (it == sources.end()) it = sources.insert(sources.end(), SourceSummary{file.source, 0, {}});
+  ++it->files;
+  it->counts.read += file.counts.read;
+  it->counts.accepted += file.counts.accepted;
+  it->counts.duplicates += file.counts.duplicates;
+  it->counts.quarantined += file.counts.quarantined;
+}
+
+bool skipped_entry(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.empty() || name[0] == '.' || name == "truth";
+}
+
+/// Reads one file into the store. A Status that is not ok means the store failed.
+Status ingest_one(Store& store, const std::string& path, int index, int count,
+                  const IngestOptions& options, FileSummary& out) {
+  out.path = path;
+  std::optional<connectors::SourceKind> kind = options.source;
+  if (!kind) {
+    Result<connectors::SourceKind> detected = connectors::detect_source(path);
+    if (!detected.is_ok()) {
+      out.status = detected.status();
+      return Status::ok();
+    }
+    kind = *detected;
+  }
+  out.source = connectors::source_kind_name(*kind);
+
+  connectors::ConnectorOptions copts;
+  if (auto it = options.connector_options.find(*kind); it != options.connector_options.end()) {
+    copts = it->second;
+  }
+  Result<FileFingerprint> fingerprint = fingerprint_file(path);
+  if (!fingerprint.is_ok()) {
+    out.status = fingerprint.status();
+    return Status::ok();
+  }
+  REVARCH_ASSIGN_OR_RETURN(int64_t run, store.begin_ingest_run(out.source, *fingerprint));
+
+  Progress progress{path, index, count, 0, static_cast<int64_t>(fingerprint->size), 0};
+  StoreSink sink(store, options.batch_size, progress, options.on_progress);
+  out.status = connectors::read_export(path, kind, copts, sink);
+  sink.flush();
+  out.counts = sink.counts();
+  out.quarantine_sample = sink.take_sample();
+  REVARCH_RETURN_IF_ERROR(sink.status());
+  return store.finish_ingest_run(run, out.counts, out.status.is_ok());
+}
+
+}  // namespace
+
+bool IngestSummary::any_file_failed() const {
+  return std::any_of(files.begin(), files.end(),
+                     [](const FileSummary& f) { return !f.status.is_ok(); });
+}
+
+int64_t IngestSummary::quarantined() const {
+  int64_t n = 0;
+  for (const auto& s : sources) n += s.counts.quarantined;
+  return n;
+}
+
+Result<std::vector<std::string>> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      return Status(ErrorCode::kNotFound, "no such file or directory: " + p);
+    }
+    if (!fs::is_directory(st)) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      if (skipped_entry(it->path())) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file()) found.push_back(it->path().string());
+    }
+    if (ec) return Status(ErrorCode::kIo, "cannot list " + p + ": " + ec.message());
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+Result<IdentitySummary> resolve_identity(Store& store, const identity::IdentityConfig& config) {
+  identity::IdentityResolver resolver(config);
+  REVARCH_RETURN_IF_ERROR(store.scan_events({}, [&](const Event& e) {
+    resolver.add(e);
+    return true;
+  }));
+  identity::IdentityResult result = resolver.resolve();
+  REVARCH_RETURN_IF_ERROR(store.replace_identity(result.to_snapshot()));
+  IdentitySummary summary;
+  summary.records = static_cast<int64_t>(result.record_count());
+  for (const auto& e : result.entities()) {
+    switch (e.type) {
+      case identity::EntityType::kPerson: ++summary.people; break;
+      case identity::EntityType::kCompany: ++summary.companies; break;
+      case identity::EntityType::kDeal: ++summary.deals; break;
+    }
+  }
+  return summary;
+}
+
+Result<IngestSummary> ingest_files(Store& store, const std::vector<std::string>& paths,
+                                   const IngestOptions& options) {
+  auto start = Clock::now();
+  IngestSummary summary;
+  int count = static_cast<int>(paths.size());
+  for (int i = 0; i < count; ++i) {
+    FileSummary file;
+    REVARCH_RETURN_IF_ERROR(ingest_one(store, paths[i], i, count, options, file));
+    if (!file.source.empty()) add_to_sources(summary.sources, file);
+    summary.files.push_back(std::move(file));
+  }
+  if (options.resolve_identity) {
+    REVARCH_ASSIGN_OR_RETURN(summary.identity, resolve_identity(store, options.identity));
+  }
+  REVARCH_ASSIGN_OR_RETURN(summary.events_in_log, store.count_events({}));
+  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace revarch::ingest
