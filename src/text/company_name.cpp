@@ -181,7 +181,7 @@ std::pair<size_t, size_t> core_range(std::string_view low) {
     if (is_edge_separator(low, b)) {
       b += starts_with_at(low, b, "・") ? std::string_view("・").size() : 1;
       changed = true;
-    } else if (cur.back() == ' ' || cur.back() == ',') {
+    } else if (cur.back() == ' ' || cur.back() == ',' || cur.back() == '&') {
       --e, changed = true;
     } else if (cur.ends_with("・")) {
       e -= std::string_view("・").size(), changed = true;
@@ -189,9 +189,9 @@ std::pair<size_t, size_t> core_range(std::string_view low) {
       b += n, changed = true;
     } else if (size_t m = japanese_form_before_end(cur)) {
       e -= m, changed = true;
-    } else if (size_t p = english_form_prefix(cur)) {
+    } else if (size_t p = english_form_prefix(cur); p > 0 && p < cur.size()) {
       b += p, changed = true;
-    } else if (size_t s = english_form_suffix(cur); s != std::string_view::npos) {
+    } else if (size_t s = english_form_suffix(cur); s != std::string_view::npos && s > 0) {
       e = b + s, changed = true;
     }
   }

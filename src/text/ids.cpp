@@ -36,7 +36,7 @@ bool is_valid_corporate_number(std::string_view s) {
 
 std::optional<std::string> normalize_corporate_number(std::string_view s) {
   std::string digits;
-  for (char c : nfkc(s)) {
+  for (char c : normalize_text(s)) {
     if (c == '-' || c == ' ') continue;
     digits.push_back(c);
   }

@@ -15,7 +15,8 @@ int corporate_number_check_digit(std::string_view base12);
 /// True when `s` is exactly 13 ASCII digits whose first digit is the check digit of the rest.
 bool is_valid_corporate_number(std::string_view s);
 
-/// NFKC (full-width digits), hyphens/spaces removed, then validated; the 13 digits or nullopt.
+/// normalize_text (full-width digits, dash variants), hyphens and spaces removed, then
+/// validated; the 13 digits or nullopt.
 std::optional<std::string> normalize_corporate_number(std::string_view s);
 
 /// The 18-character form of a Salesforce id. A 15-character id gets its checksum suffix; an

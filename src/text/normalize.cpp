@@ -117,7 +117,8 @@ std::string normalize_text(std::string_view utf8) {
   out.reserve(normalized.size());
   SpaceCollapser spaces(out);
   for (size_t i = 0; i < normalized.size();) {
-    char32_t cp = next_code_point(normalized, i);
+    const char32_t cp = next_code_point(normalized, i);
+    if (cp == 0x200B || cp == 0xFEFF) continue;  // zero-width space, BOM: invisible
     spaces.push(internal::is_dash(cp) ? U'-' : internal::fold_variant_kanji(cp));
   }
   return out;
