@@ -13,6 +13,9 @@ int run(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Help for every command");
   int exit_code = kExitOk;
   add_version_command(app, &exit_code);
+  add_check_command(app, &exit_code);
+  add_init_command(app, &exit_code);
+  add_demo_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -7,5 +7,9 @@
 namespace revarch::cli {
 
 void add_version_command(CLI::App& app, int* exit_code);
+void add_check_command(CLI::App& app, int* exit_code);
+void add_init_command(CLI::App& app, int* exit_code);
+void add_demo_command(CLI::App& app, int* exit_code);
+void add_ingest_command(CLI::App& app, int* exit_code);
 
 }  // namespace revarch::cli
