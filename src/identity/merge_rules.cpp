@@ -1,0 +1,279 @@
+// The matching rules of identity resolution (docs/identity.md, "Keys and order").
+
+#include <algorithm>
+#include <string>
+
+#include "identity/keys.h"
+#include "identity/result_builder.h"
+#include "text/ids.h"
+
+namespace revarch::identity {
+namespace {
+
+// Groups larger than this on a guarded key (a switchboard number on thousands of cards) are not
+// used: comparing every pair would be slow and the key says nothing about one person.
+constexpr size_t kMaxGuardedGroup = 1000;
+// Refused merges logged per key group (enough for explain, bounded for common names).
+constexpr size_t kMaxBlockedLogged = 8;
+
+std::string_view same_as_reason(SameAsWhy why, Group g) {
+  switch (why) {
+    case SameAsWhy::kLeadConversion:
+      return g == Group::kPerson    ? "sf:ConvertedContactId"
+             : g == Group::kCompany ? "sf:ConvertedAccountId"
+                                    : "sf:ConvertedOpportunityId";
+    case SameAsWhy::kMerged: return "merged=";
+    case SameAsWhy::kUserId: return "user_id=";
+    case SameAsWhy::kCrossRef: return "crm_id=";
+  }
+  return "crm_id=";
+}
+
+}  // namespace
+
+bool ResultBuilder::merge(uint32_t a, uint32_t b, std::string_view rule, const std::string& reason,
+                          const char* blocked_by) {
+  IdentityResult::Step step;
+  step.a = a;
+  step.b = b;
+  step.rule = out_.reasons_.intern(rule);
+  step.reason = out_.reasons_.intern(reason);
+  if (blocked_by != nullptr) {
+    step.blocked_by = out_.reasons_.intern(blocked_by);
+    out_.steps_.push_back(step);
+    return false;
+  }
+  clusters_->unite(a, b);
+  out_.steps_.push_back(step);
+  for (uint32_t r : {a, b}) {
+    if (has_reason_[r]) continue;
+    has_reason_[r] = 1;
+    out_.links_[r].rule = step.rule;
+    out_.links_[r].reason = step.reason;
+  }
+  return true;
+}
+
+void ResultBuilder::run_groups(std::vector<KeyEntry>& entries, std::string_view rule,
+                               std::string_view label, const Guard& guard) {
+  Clusters& c = *clusters_;
+  std::sort(entries.begin(), entries.end(), [&c](const KeyEntry& x, const KeyEntry& y) {
+    if (int k = x.key.compare(y.key); k != 0) return k < 0;
+    if (x.scope != y.scope) return x.scope < y.scope;
+    return c.rank(x.record) < c.rank(y.record);
+  });
+  std::vector<uint32_t> anchors;
+  for (size_t lo = 0; lo < entries.size();) {
+    size_t hi = lo + 1;
+    while (hi < entries.size() && entries[hi].key == entries[lo].key &&
+           entries[hi].scope == entries[lo].scope) {
+      ++hi;
+    }
+    std::string reason(label);
+    reason += entries[lo].key;
+    if (entries[lo].scope != 0) reason += "|" + company_display(order_[entries[lo].scope - 1]);
+    if (guard && hi - lo > kMaxGuardedGroup) {
+      merge(entries[lo].record, entries[lo + 1].record, rule, reason, "key_too_common");
+      lo = hi;
+      continue;
+    }
+    anchors.clear();
+    size_t blocked_logged = 0;
+    for (size_t i = lo; i < hi; ++i) {
+      uint32_t rec = entries[i].record;
+      bool joined = false;
+      for (uint32_t anchor : anchors) {
+        if (c.find(anchor) == c.find(rec)) {
+          joined = true;
+          break;
+        }
+        const char* why = guard ? guard(anchor, rec) : nullptr;
+        if (why == nullptr) {
+          joined = merge(anchor, rec, rule, reason, nullptr);
+          break;
+        }
+        if (blocked_logged++ < kMaxBlockedLogged) merge(anchor, rec, rule, reason, why);
+      }
+      if (!joined) anchors.push_back(rec);
+    }
+    lo = hi;
+  }
+}
+
+void ResultBuilder::same_as_pass(Group group) {
+  const RecordTable& t = *table_;
+  const auto& records = t.records();
+  for (uint32_t r : order_) {
+    if (group_of(records[r].kind) != group) continue;
+    std::vector<Relation> rels;
+    for (const Relation& rel : records[r].relations) {
+      if (rel.type == RelationType::kSameAs) rels.push_back(rel);
+    }
+    std::sort(rels.begin(), rels.end(), [this](const Relation& x, const Relation& y) {
+      return clusters_->rank(x.target) < clusters_->rank(y.target);
+    });
+    for (const Relation& rel : rels) {
+      if (clusters_->find(r) == clusters_->find(rel.target)) continue;
+      std::string reason(same_as_reason(rel.why, group));
+      if (rel.why != SameAsWhy::kLeadConversion) {
+        const Record& target = records[rel.target];
+        reason.append(t.pool().view(target.source)).append(":").append(t.pool().view(target.id));
+      }
+      merge(r, rel.target, "crm_id", reason, nullptr);
+    }
+  }
+}
+
+void ResultBuilder::user_id_pass() {
+  const RecordTable& t = *table_;
+  const auto& records = t.records();
+  const auto& crm = config_.crm_sources;
+  std::vector<KeyEntry> entries;
+  for (uint32_t r = 0; r < records.size(); ++r) {
+    const Record& rec = records[r];
+    if (rec.kind == EntityKind::kVisitor) {
+      PersonKeys k = person_keys(t, rec, config_);
+      if (!k.user_id.empty()) entries.push_back({std::move(k.user_id), 0, r});
+    } else if (rec.kind == EntityKind::kContact && !rec.implied &&
+               std::find(crm.begin(), crm.end(), t.pool().view(rec.source)) != crm.end()) {
+      entries.push_back({std::string(t.pool().view(rec.id)), 0, r});
+    }
+  }
+  Clusters& c = *clusters_;
+  std::sort(entries.begin(), entries.end(), [&c](const KeyEntry& x, const KeyEntry& y) {
+    if (int k = x.key.compare(y.key); k != 0) return k < 0;
+    return c.rank(x.record) < c.rank(y.record);
+  });
+  for (size_t lo = 0; lo < entries.size();) {
+    size_t hi = lo + 1;
+    while (hi < entries.size() && entries[hi].key == entries[lo].key) ++hi;
+    std::vector<uint32_t> contacts;
+    for (size_t i = lo; i < hi; ++i) {
+      if (records[entries[i].record].kind == EntityKind::kContact) {
+        contacts.push_back(entries[i].record);
+      }
+    }
+    std::string reason = "user_id=" + entries[lo].key;
+    for (size_t i = lo; i < hi && !contacts.empty(); ++i) {
+      uint32_t v = entries[i].record;
+      if (records[v].kind != EntityKind::kVisitor) continue;
+      merge(contacts[0], v, "crm_id", reason, contacts.size() > 1 ? "ambiguous_user_id" : nullptr);
+    }
+    lo = hi;
+  }
+}
+
+void ResultBuilder::resolve_companies() {
+  const RecordTable& t = *table_;
+  const auto& records = t.records();
+  std::vector<CompanyKeys> keys(records.size());
+  for (uint32_t r = 0; r < records.size(); ++r) {
+    if (group_of(records[r].kind) != Group::kCompany) continue;
+    keys[r] = company_keys(t, records[r]);
+    if (!keys[r].corporate_number.empty()) {
+      clusters_->add_fact(r, Fact::kCorporateNumber, facts_.intern(keys[r].corporate_number));
+    }
+    if (!keys[r].prefecture.empty()) {
+      clusters_->add_fact(r, Fact::kPrefecture, facts_.intern(keys[r].prefecture));
+    }
+  }
+  Clusters& c = *clusters_;
+  Guard corp = [&c](uint32_t a, uint32_t b) -> const char* {
+    return c.conflict(a, b, Fact::kCorporateNumber) ? "corporate_number_conflict" : nullptr;
+  };
+  bool pref = config_.company_name_needs_same_prefecture;
+  Guard name_guard = [&c, pref, corp](uint32_t a, uint32_t b) -> const char* {
+    if (const char* why = corp(a, b)) return why;
+    return pref && c.conflict(a, b, Fact::kPrefecture) ? "prefecture_conflict" : nullptr;
+  };
+  for (CompanyKey key : config_.company_keys) {
+    std::vector<KeyEntry> entries;
+    std::string_view rule = company_key_name(key);
+    for (uint32_t r = 0; r < records.size(); ++r) {
+      if (group_of(records[r].kind) != Group::kCompany) continue;
+      const CompanyKeys& k = keys[r];
+      if (key == CompanyKey::kCorporateNumber && !k.corporate_number.empty()) {
+        entries.push_back({k.corporate_number, 0, r});
+      } else if (key == CompanyKey::kDomain) {
+        for (const std::string& d : k.domains) entries.push_back({d, 0, r});
+      } else if (key == CompanyKey::kNormalizedName && !k.name.empty()) {
+        entries.push_back({k.name, 0, r});
+      }
+    }
+    switch (key) {
+      case CompanyKey::kCorporateNumber:
+        run_groups(entries, rule, "corporate_number=", nullptr);
+        break;
+      case CompanyKey::kDomain: run_groups(entries, rule, "domain=", corp); break;
+      case CompanyKey::kCrmId: same_as_pass(Group::kCompany); break;
+      case CompanyKey::kNormalizedName: run_groups(entries, rule, "name=", name_guard); break;
+    }
+  }
+}
+
+void ResultBuilder::resolve_people() {
+  const RecordTable& t = *table_;
+  const auto& records = t.records();
+  std::vector<PersonKeys> keys(records.size());
+  for (uint32_t r = 0; r < records.size(); ++r) {
+    if (group_of(records[r].kind) != Group::kPerson) continue;
+    PersonKeys& k = keys[r];
+    k = person_keys(t, records[r], config_);
+    if (k.corporate_email) clusters_->add_fact(r, Fact::kCorporateEmail, facts_.intern(k.email));
+    if (!k.name.empty()) clusters_->add_fact(r, Fact::kName, facts_.intern(k.name));
+    if (k.name_has_kanji) clusters_->add_fact(r, Fact::kKanjiName, facts_.intern(k.name));
+  }
+  Clusters& c = *clusters_;
+  Guard email = [&c](uint32_t a, uint32_t b) -> const char* {
+    return c.conflict(a, b, Fact::kCorporateEmail) ? "email_conflict" : nullptr;
+  };
+  Guard phone = [&c, email](uint32_t a, uint32_t b) -> const char* {
+    if (const char* why = email(a, b)) return why;
+    return c.conflict(a, b, Fact::kName) ? "name_conflict" : nullptr;
+  };
+  Guard reading = [&c, email](uint32_t a, uint32_t b) -> const char* {
+    if (const char* why = email(a, b)) return why;
+    return c.conflict(a, b, Fact::kKanjiName) ? "name_conflict" : nullptr;
+  };
+  for (PeopleKey key : config_.people_keys) {
+    std::vector<KeyEntry> entries;
+    std::string_view rule = people_key_name(key);
+    for (uint32_t r = 0; r < records.size(); ++r) {
+      if (group_of(records[r].kind) != Group::kPerson) continue;
+      const PersonKeys& k = keys[r];
+      if (key == PeopleKey::kEmail && !k.email.empty()) {
+        entries.push_back({k.email, 0, r});
+      } else if (key == PeopleKey::kPhone) {
+        for (const std::string& p : k.phones) entries.push_back({p, 0, r});
+      } else if (key == PeopleKey::kNameCompany || key == PeopleKey::kNameReadingCompany) {
+        const std::string& name = key == PeopleKey::kNameCompany ? k.name : k.reading;
+        if (name.empty()) continue;
+        std::vector<uint32_t> companies;
+        for (const Relation& rel : records[r].relations) {
+          if (rel.type == RelationType::kEmployer) companies.push_back(c.rank(c.find(rel.target)));
+        }
+        std::sort(companies.begin(), companies.end());
+        companies.erase(std::unique(companies.begin(), companies.end()), companies.end());
+        for (uint32_t co : companies) entries.push_back({name, co + 1, r});
+      }
+    }
+    switch (key) {
+      case PeopleKey::kEmail: run_groups(entries, rule, "email=", nullptr); break;
+      case PeopleKey::kCrmId:
+        same_as_pass(Group::kPerson);
+        user_id_pass();
+        break;
+      case PeopleKey::kPhone: run_groups(entries, rule, "phone=", phone); break;
+      case PeopleKey::kNameCompany: run_groups(entries, rule, "name+company=", email); break;
+      case PeopleKey::kNameReadingCompany:
+        run_groups(entries, rule, "reading+company=", reading);
+        break;
+    }
+  }
+}
+
+void ResultBuilder::resolve_deals() {
+  same_as_pass(Group::kDeal);
+}
+
+}  // namespace revarch::identity

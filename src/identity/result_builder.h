@@ -1,0 +1,62 @@
+#pragma once
+// Internal to revarch_identity: turns a record table into an IdentityResult. Companies are
+// clustered first (so people can be matched on name + company entity), then people, then deals;
+// within each, the rules run in the configured order and every merge or refusal is logged.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "identity/clusters.h"
+#include "identity/config.h"
+#include "identity/record_table.h"
+#include "identity/result.h"
+
+namespace revarch::identity {
+
+class ResultBuilder {
+ public:
+  ResultBuilder(std::shared_ptr<const RecordTable> table, const IdentityConfig& config);
+  IdentityResult build() &&;
+
+ private:
+  struct KeyEntry {
+    std::string key;
+    uint32_t scope = 0;  // rank of the company root + 1 for name keys; 0 otherwise
+    uint32_t record = 0;
+  };
+  /// Returns the name of the guard that refuses merging the clusters of a and b, or nullptr.
+  using Guard = std::function<const char*(uint32_t a, uint32_t b)>;
+
+  void rank_records();
+  void resolve_companies();
+  void resolve_people();
+  void resolve_deals();
+  void add_person_facts();
+  void same_as_pass(Group group);
+  void user_id_pass();
+  void run_groups(std::vector<KeyEntry>& entries, std::string_view rule, std::string_view label,
+                  const Guard& guard);
+  bool merge(uint32_t a, uint32_t b, std::string_view rule, const std::string& reason,
+             const char* blocked_by);
+  std::string company_display(uint32_t company_root) const;
+  void index_company_names();
+  void build_entities();
+  void build_employment();
+  void build_deal_links();
+
+  std::shared_ptr<const RecordTable> table_;
+  const IdentityConfig& config_;
+  IdentityResult out_;
+  std::vector<uint32_t> order_;  // record indices by SourceRef
+  std::optional<Clusters> clusters_;
+  StringPool facts_;
+  std::vector<uint8_t> has_reason_;
+  std::vector<uint32_t> entity_of_;                          // by record, after build_entities
+  std::unordered_map<uint32_t, std::string> company_names_;  // company root -> name key
+};
+
+}  // namespace revarch::identity
