@@ -86,7 +86,7 @@ void load_definitions(Reader& r, const YAML::Node& n, std::vector<Definition>* o
     Definition d;
     d.name = it->first.Scalar();
     d.where = r.loc(it->first);
-    const YAML::Node& body = it->second;
+    YAML::Node body = it->second;
     if (!r.expect_map(body, "definition '" + d.name + "'")) continue;
     r.check_keys(body, {"expr", "description", "owner"}, "definition '" + d.name + "'");
     d.expr = r.read_criterion(body, "expr", true);
