@@ -84,6 +84,10 @@ size_t skip_spaces(std::string_view s, size_t pos) {
 /// Length of the Japanese legal form starting at `pos` of `low` ("株式会社", "(株)", "( 株 )"), 0
 /// when none starts there.
 size_t japanese_form_at(std::string_view low, size_t pos) {
+  if (pos >= low.size()) return 0;
+  // Every form starts with '(', 'n' (npo法人) or a 3-byte kanji: compare only where one could.
+  const auto lead = static_cast<unsigned char>(low[pos]);
+  if (lead != '(' && lead != 'n' && (lead < 0xE4 || lead > 0xE9)) return 0;
   for (std::string_view f : kWrittenForms) {
     if (starts_with_at(low, pos, f)) return f.size();
   }
@@ -137,6 +141,9 @@ bool only_gaps(std::string_view s, size_t from, size_t to) {
 
 /// Offset where a trailing English form (with the gaps after it) starts in `low`; npos if none.
 size_t english_form_suffix(std::string_view low) {
+  size_t last = low.size();
+  while (last > 0 && is_word_gap(low[last - 1])) --last;
+  if (last == 0 || !is_ascii_alnum(low[last - 1])) return std::string_view::npos;  // fast path
   const std::vector<Word> words = ascii_words(low);
   for (const Tokens& form : english_forms()) {
     if (form.size() > words.size()) continue;
@@ -154,6 +161,7 @@ size_t english_form_suffix(std::string_view low) {
 
 /// Length of a leading English form (and the gaps after it) of `low`; 0 if none.
 size_t english_form_prefix(std::string_view low) {
+  if (!low.starts_with('k')) return 0;  // every leading form is "kabushiki..."
   const std::vector<Word> words = ascii_words(low);
   for (const Tokens& form : leading_english_forms()) {
     if (form.size() > words.size() || !only_gaps(low, 0, words[0].begin)) continue;

@@ -20,7 +20,8 @@ std::string nfkc(std::string_view utf8);
 ///    follows a kana (カード keeps its ー; "03ー1234" becomes "03-1234");
 ///  - variant kanji -> common form (髙->高, 﨑->崎, 德->徳, 桒->桑, 邊/邉->辺, 濵->浜, 齋/齊->斎,
 ///    廣->広, ...; see kanji_variants.cpp for the table);
-///  - every Unicode space (U+3000, U+00A0, tabs, ...) -> ' ', runs collapsed to one, trimmed.
+///  - every Unicode space (U+3000, U+00A0, tabs, ...) -> ' ', runs collapsed to one, trimmed;
+///    zero-width space and BOM dropped.
 std::string normalize_text(std::string_view utf8);
 
 /// The matching key of a company name: normalize_text, legal forms removed wherever they stand

@@ -42,8 +42,8 @@ bool is_ascii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-std::string normalize_with(const icu::Normalizer2& n, std::string_view utf8) {
-  const std::string valid = sanitize_utf8(utf8);
+/// `valid` must be well-formed UTF-8.
+std::string normalize_valid(const icu::Normalizer2& n, std::string_view valid) {
   std::string out;
   out.reserve(valid.size());
   icu::StringByteSink<std::string> sink(&out);
@@ -52,6 +52,22 @@ std::string normalize_with(const icu::Normalizer2& n, std::string_view utf8) {
                   nullptr, status);
   assert(U_SUCCESS(status));
   return out;
+}
+
+std::string normalize_with(const icu::Normalizer2& n, std::string_view utf8) {
+  if (is_valid_utf8(utf8)) return normalize_valid(n, utf8);
+  return normalize_valid(n, sanitize_utf8(utf8));
+}
+
+/// NFKC of well-formed text, skipping ICU when the text is ASCII or already normalised.
+std::string nfkc_valid(std::string_view valid) {
+  if (is_ascii(valid)) return std::string(valid);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(valid.data(), static_cast<int32_t>(valid.size()));
+  if (nfkc_instance().isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+    return std::string(valid);
+  }
+  return normalize_valid(nfkc_instance(), valid);
 }
 
 /// Appends `cp`, turning runs of white space into one pending ' ' (never leading or trailing).
@@ -94,8 +110,8 @@ char32_t katakana_to_hiragana(char32_t cp) {
 }  // namespace
 
 std::string nfkc(std::string_view utf8) {
-  if (is_ascii(utf8)) return std::string(utf8);  // ASCII is already NFKC
-  return normalize_with(nfkc_instance(), utf8);
+  if (is_valid_utf8(utf8)) return nfkc_valid(utf8);
+  return nfkc_valid(sanitize_utf8(utf8));
 }
 
 std::string normalize_text(std::string_view utf8) {
@@ -112,7 +128,7 @@ std::string normalize_text(std::string_view utf8) {
     append_utf8(folded, cp);
     prev = cp;
   }
-  const std::string normalized = nfkc(folded);
+  const std::string normalized = nfkc_valid(folded);
   std::string out;
   out.reserve(normalized.size());
   SpaceCollapser spaces(out);
