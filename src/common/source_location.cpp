@@ -4,13 +4,25 @@ namespace revarch {
 
 std::string SourceLocation::to_string() const {
   std::string out = file;
+  auto sep = [&out](const char* first, const char* later) {
+    out.append(out.empty() ? first : later);
+  };
   if (line > 0) {
-    out += (out.empty() ? "" : ":") + std::to_string(line);
-    if (column > 0) out += ":" + std::to_string(column);
+    sep("", ":");
+    out.append(std::to_string(line));
+    if (column > 0) {
+      out.push_back(':');
+      out.append(std::to_string(column));
+    }
   } else if (row > 0) {
-    out += (out.empty() ? "row " : ": row ") + std::to_string(row);
+    sep("row ", ": row ");
+    out.append(std::to_string(row));
   }
-  if (!field.empty()) out += (out.empty() ? "column '" : ", column '") + field + "'";
+  if (!field.empty()) {
+    sep("column '", ", column '");
+    out.append(field);
+    out.push_back('\'');
+  }
   return out;
 }
 
