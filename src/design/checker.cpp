@@ -8,6 +8,7 @@
 namespace revarch::design {
 
 void check_design(const Design& design, const CheckOptions& options, Diagnostics* diags) {
+  if (design.parse_failed) return;  // findings on a partial design would mislead
   check_duplicates(design, diags);
   check_stages(design, diags);
   check_expressions(design, diags);

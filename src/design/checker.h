@@ -15,7 +15,8 @@ struct CheckOptions {
 };
 
 /// Appends every finding about `design` to `*diags` (not sorted). Expressions that failed to
-/// compile are skipped (the loader already reported them). Pure function of its inputs;
+/// compile are skipped (the loader already reported them); a design with a YAML syntax error
+/// (Design::parse_failed) is not checked at all. Pure function of its inputs;
 /// thread-safe for distinct `diags`.
 void check_design(const Design& design, const CheckOptions& options, Diagnostics* diags);
 

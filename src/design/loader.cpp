@@ -64,6 +64,7 @@ class Loader {
       SourceLocation where{file, e.mark.line + 1, e.mark.column + 1};
       if (e.mark.line < 0) where = SourceLocation{file};
       diags_->error("yaml-syntax", "YAML syntax: " + e.msg, where);
+      design_->parse_failed = true;
       return;
     }
     if (root.IsNull() || !root.IsDefined()) return;

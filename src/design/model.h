@@ -258,6 +258,8 @@ struct Design {
   int version = 1;
   std::string name;
   std::vector<std::string> files;  // every file read, the main file first
+  /// Some file was not valid YAML: the design is partial and the checker skips it.
+  bool parse_failed = false;
   Market market;
   Sources sources;
   Identity identity;
