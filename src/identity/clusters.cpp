@@ -44,6 +44,13 @@ void Clusters::add_fact(uint32_t x, Fact fact, uint32_t value) {
   if (it == items.end() || !(*it == item)) items.insert(it, item);
 }
 
+bool Clusters::has_fact(uint32_t x, Fact fact) {
+  for (const Item& item : facts_[find(x)]) {
+    if (item.fact == fact) return true;
+  }
+  return false;
+}
+
 bool Clusters::conflict(uint32_t a, uint32_t b, Fact fact) {
   const auto& fa = facts_[find(a)];
   const auto& fb = facts_[find(b)];

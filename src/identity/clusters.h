@@ -32,6 +32,8 @@ class Clusters {
   void add_fact(uint32_t x, Fact fact, uint32_t value);
   /// True when both clusters know `fact` and share no value of it.
   bool conflict(uint32_t a, uint32_t b, Fact fact);
+  /// True when the cluster of x knows some value of `fact`.
+  bool has_fact(uint32_t x, Fact fact);
   uint32_t rank(uint32_t x) const { return rank_[x]; }
 
  private:

@@ -80,10 +80,15 @@ PersonKeys person_keys(const RecordTable& t, const Record& r, const IdentityConf
   std::string_view email = field(t, r, canon::kEmail);
   std::string_view user_id = field(t, r, config.visitor_user_id_property);
   if (email.empty() && user_id.find('@') != std::string_view::npos) email = user_id;
-  if (auto norm = text::normalize_email(email); norm && !is_role_email(*norm, config)) {
-    k.email = *norm;
-    k.corporate_email = !text::is_free_mail_domain(text::email_domain(*norm));
-  }
+  auto add_email = [&k, &config](std::string_view raw) {
+    auto norm = text::normalize_email(raw);
+    if (!norm || is_role_email(*norm, config)) return;
+    if (std::find(k.emails.begin(), k.emails.end(), *norm) != k.emails.end()) return;
+    if (!text::is_free_mail_domain(text::email_domain(*norm))) k.corporate_emails.push_back(*norm);
+    k.emails.push_back(*std::move(norm));
+  };
+  add_email(email);
+  for (uint32_t past : r.past_emails) add_email(t.pool().view(past));
   if (r.kind == EntityKind::kVisitor && !user_id.empty() && user_id.find('@') == user_id.npos) {
     auto id18 = text::salesforce_id18(user_id);
     k.user_id = id18 ? *id18 : std::string(user_id);
@@ -91,7 +96,12 @@ PersonKeys person_keys(const RecordTable& t, const Record& r, const IdentityConf
   for (std::string_view p : {canon::kPhone, canon::kMobile}) {
     std::string_view raw = field(t, r, p);
     if (raw.empty()) continue;
-    if (auto e164 = text::normalize_phone(raw, config.default_country)) k.phones.push_back(*e164);
+    auto e164 = text::normalize_phone(raw, config.default_country);
+    if (!e164) continue;
+    bool mobile = p == canon::kMobile || e164->starts_with("+8170") || e164->starts_with("+8180") ||
+                  e164->starts_with("+8190");
+    auto& list = mobile ? k.mobiles : k.phones;
+    if (std::find(list.begin(), list.end(), *e164) == list.end()) list.push_back(*e164);
   }
   std::string name = person_name(t, r);
   if (is_latin_name(name)) {

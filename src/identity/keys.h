@@ -11,10 +11,11 @@
 namespace revarch::identity {
 
 struct PersonKeys {
-  std::string email;                // normalised, not a role address ("" if none)
-  bool corporate_email = false;     // email's domain is not a free-mail domain
-  std::vector<std::string> phones;  // E.164 of phone and mobile
-  std::string name;                 // romaji_key for Latin names, else normalize_person_name
+  std::vector<std::string> emails;            // normalised, current and past; no role addresses
+  std::vector<std::string> corporate_emails;  // those not at a free-mail domain
+  std::vector<std::string> phones;            // E.164 of landlines (may be a shared switchboard)
+  std::vector<std::string> mobiles;  // E.164 of mobiles (the mobile field, or +81 70/80/90)
+  std::string name;                  // romaji_key for Latin names, else normalize_person_name
   bool name_has_kanji = false;
   std::string reading;  // kana_fold of the readings, or of a kana-only name
   std::string user_id;  // a visitor's user id when it is not an e-mail

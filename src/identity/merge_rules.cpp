@@ -55,14 +55,15 @@ bool ResultBuilder::merge(uint32_t a, uint32_t b, std::string_view rule, const s
 }
 
 void ResultBuilder::run_groups(std::vector<KeyEntry>& entries, std::string_view rule,
-                               std::string_view label, const Guard& guard) {
+                               std::string_view label, const Guard& guard,
+                               std::optional<Fact> anchor_fact) {
   Clusters& c = *clusters_;
   std::sort(entries.begin(), entries.end(), [&c](const KeyEntry& x, const KeyEntry& y) {
     if (int k = x.key.compare(y.key); k != 0) return k < 0;
     if (x.scope != y.scope) return x.scope < y.scope;
     return c.rank(x.record) < c.rank(y.record);
   });
-  std::vector<uint32_t> anchors;
+  std::vector<uint32_t> members, anchors, compatible;
   for (size_t lo = 0; lo < entries.size();) {
     size_t hi = lo + 1;
     while (hi < entries.size() && entries[hi].key == entries[lo].key &&
@@ -72,31 +73,53 @@ void ResultBuilder::run_groups(std::vector<KeyEntry>& entries, std::string_view 
     std::string reason(label);
     reason += entries[lo].key;
     if (entries[lo].scope != 0) reason += "|" + company_display(order_[entries[lo].scope - 1]);
-    if (guard && hi - lo > kMaxGuardedGroup) {
-      merge(entries[lo].record, entries[lo + 1].record, rule, reason, "key_too_common");
-      lo = hi;
+    members.clear();
+    for (size_t i = lo; i < hi; ++i) members.push_back(entries[i].record);
+    lo = hi;
+    if (!guard) {
+      for (size_t i = 1; i < members.size(); ++i) {
+        if (c.find(members[0]) != c.find(members[i]))
+          merge(members[0], members[i], rule, reason, nullptr);
+      }
       continue;
     }
+    if (members.size() > kMaxGuardedGroup) {
+      merge(members[0], members[1], rule, reason, "key_too_common");
+      continue;
+    }
+    if (anchor_fact) {
+      std::stable_partition(members.begin(), members.end(),
+                            [&c, f = *anchor_fact](uint32_t m) { return c.has_fact(m, f); });
+    }
     anchors.clear();
-    size_t blocked_logged = 0;
-    for (size_t i = lo; i < hi; ++i) {
-      uint32_t rec = entries[i].record;
+    size_t logged = 0;
+    auto log_refusal = [&](uint32_t a, uint32_t b, const char* why) {
+      if (logged++ < kMaxBlockedLogged) merge(a, b, rule, reason, why);
+    };
+    for (uint32_t rec : members) {
+      compatible.clear();
       bool joined = false;
       for (uint32_t anchor : anchors) {
         if (c.find(anchor) == c.find(rec)) {
           joined = true;
           break;
         }
-        const char* why = guard ? guard(anchor, rec) : nullptr;
+        const char* why = guard(anchor, rec);
         if (why == nullptr) {
-          joined = merge(anchor, rec, rule, reason, nullptr);
-          break;
+          compatible.push_back(anchor);
+        } else {
+          log_refusal(anchor, rec, why);
         }
-        if (blocked_logged++ < kMaxBlockedLogged) merge(anchor, rec, rule, reason, why);
       }
-      if (!joined) anchors.push_back(rec);
+      if (joined) continue;
+      if (compatible.empty()) {
+        anchors.push_back(rec);
+      } else if (compatible.size() == 1) {
+        merge(compatible[0], rec, rule, reason, nullptr);
+      } else {
+        for (uint32_t a : compatible) log_refusal(a, rec, "ambiguous");
+      }
     }
-    lo = hi;
   }
 }
 
@@ -204,9 +227,13 @@ void ResultBuilder::resolve_companies() {
       case CompanyKey::kCorporateNumber:
         run_groups(entries, rule, "corporate_number=", nullptr);
         break;
-      case CompanyKey::kDomain: run_groups(entries, rule, "domain=", corp); break;
+      case CompanyKey::kDomain:
+        run_groups(entries, rule, "domain=", corp, Fact::kCorporateNumber);
+        break;
       case CompanyKey::kCrmId: same_as_pass(Group::kCompany); break;
-      case CompanyKey::kNormalizedName: run_groups(entries, rule, "name=", name_guard); break;
+      case CompanyKey::kNormalizedName:
+        run_groups(entries, rule, "name=", name_guard, Fact::kCorporateNumber);
+        break;
     }
   }
 }
@@ -219,13 +246,18 @@ void ResultBuilder::resolve_people() {
     if (group_of(records[r].kind) != Group::kPerson) continue;
     PersonKeys& k = keys[r];
     k = person_keys(t, records[r], config_);
-    if (k.corporate_email) clusters_->add_fact(r, Fact::kCorporateEmail, facts_.intern(k.email));
+    for (const std::string& e : k.corporate_emails) {
+      clusters_->add_fact(r, Fact::kCorporateEmail, facts_.intern(e));
+    }
     if (!k.name.empty()) clusters_->add_fact(r, Fact::kName, facts_.intern(k.name));
     if (k.name_has_kanji) clusters_->add_fact(r, Fact::kKanjiName, facts_.intern(k.name));
   }
   Clusters& c = *clusters_;
   Guard email = [&c](uint32_t a, uint32_t b) -> const char* {
     return c.conflict(a, b, Fact::kCorporateEmail) ? "email_conflict" : nullptr;
+  };
+  Guard names = [&c](uint32_t a, uint32_t b) -> const char* {
+    return c.conflict(a, b, Fact::kName) ? "name_conflict" : nullptr;
   };
   Guard phone = [&c, email](uint32_t a, uint32_t b) -> const char* {
     if (const char* why = email(a, b)) return why;
@@ -236,15 +268,16 @@ void ResultBuilder::resolve_people() {
     return c.conflict(a, b, Fact::kKanjiName) ? "name_conflict" : nullptr;
   };
   for (PeopleKey key : config_.people_keys) {
-    std::vector<KeyEntry> entries;
+    std::vector<KeyEntry> entries, mobiles;
     std::string_view rule = people_key_name(key);
     for (uint32_t r = 0; r < records.size(); ++r) {
       if (group_of(records[r].kind) != Group::kPerson) continue;
       const PersonKeys& k = keys[r];
-      if (key == PeopleKey::kEmail && !k.email.empty()) {
-        entries.push_back({k.email, 0, r});
+      if (key == PeopleKey::kEmail) {
+        for (const std::string& e : k.emails) entries.push_back({e, 0, r});
       } else if (key == PeopleKey::kPhone) {
         for (const std::string& p : k.phones) entries.push_back({p, 0, r});
+        for (const std::string& p : k.mobiles) mobiles.push_back({p, 0, r});
       } else if (key == PeopleKey::kNameCompany || key == PeopleKey::kNameReadingCompany) {
         const std::string& name = key == PeopleKey::kNameCompany ? k.name : k.reading;
         if (name.empty()) continue;
@@ -263,10 +296,16 @@ void ResultBuilder::resolve_people() {
         same_as_pass(Group::kPerson);
         user_id_pass();
         break;
-      case PeopleKey::kPhone: run_groups(entries, rule, "phone=", phone); break;
-      case PeopleKey::kNameCompany: run_groups(entries, rule, "name+company=", email); break;
+      case PeopleKey::kPhone:
+        // A mobile travels with its owner across job changes: only the names must agree.
+        run_groups(mobiles, rule, "mobile=", names, Fact::kName);
+        run_groups(entries, rule, "phone=", phone, Fact::kCorporateEmail);
+        break;
+      case PeopleKey::kNameCompany:
+        run_groups(entries, rule, "name+company=", email, Fact::kCorporateEmail);
+        break;
       case PeopleKey::kNameReadingCompany:
-        run_groups(entries, rule, "reading+company=", reading);
+        run_groups(entries, rule, "reading+company=", reading, Fact::kCorporateEmail);
         break;
     }
   }

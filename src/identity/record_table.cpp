@@ -31,6 +31,11 @@ std::string canonical_id(std::string_view source, std::string_view id) {
   return std::string(id);
 }
 
+void remember_email(Record& r, uint32_t value) {
+  auto& past = r.past_emails;
+  if (std::find(past.begin(), past.end(), value) == past.end()) past.push_back(value);
+}
+
 }  // namespace
 
 Group group_of(EntityKind kind) {
@@ -101,9 +106,11 @@ void RecordTable::set_field(uint32_t record, std::string_view prop, std::string_
     bool later = at > f.observed_at_ms;
     bool tie_wins = at == f.observed_at_ms && pool_.view(v) > pool_.view(f.value);
     if (later || tie_wins) {
+      if (prop == canon::kEmail && f.value != v) remember_email(r, f.value);
       f.value = v;
       f.observed_at_ms = at;
     }
+    if (prop == canon::kEmail && f.value != v) remember_email(r, v);
     return;
   }
   r.fields.push_back(Field{p, v, at});

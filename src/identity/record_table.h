@@ -51,6 +51,7 @@ struct Record {
   bool implied = false;  // a company known only by the name a person record gave
   std::vector<Field> fields;
   std::vector<Relation> relations;
+  std::vector<uint32_t> past_emails;  // e-mail values replaced by a later one (still keys)
 };
 
 class RecordTable {

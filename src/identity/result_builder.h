@@ -38,8 +38,12 @@ class ResultBuilder {
   void add_person_facts();
   void same_as_pass(Group group);
   void user_id_pass();
+  /// Merges the records sharing a key. Unguarded: all of them. Guarded: members are taken
+  /// strongest first (those whose cluster knows `anchor_fact`), then by rank; a member joins
+  /// the one earlier member it is compatible with, stays apart (as a new anchor) when there is
+  /// none, and is left alone when there are several (ambiguous).
   void run_groups(std::vector<KeyEntry>& entries, std::string_view rule, std::string_view label,
-                  const Guard& guard);
+                  const Guard& guard, std::optional<Fact> anchor_fact = std::nullopt);
   bool merge(uint32_t a, uint32_t b, std::string_view rule, const std::string& reason,
              const char* blocked_by);
   std::string company_display(uint32_t company_root) const;
