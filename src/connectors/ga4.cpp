@@ -77,6 +77,7 @@ void emit_row(const json& row, const RowContext& ctx) {
   std::string name = field(row, "event_name");
   std::string ts = field(row, "event_timestamp");
   std::string pseudo = field(row, "user_pseudo_id");
+  if (pseudo.empty()) pseudo = field(row, "client_id");  // dbt-ga4 staging renames it
   std::string user_id = field(row, "user_id");
   if (name.empty()) {
     ctx.drop("event_name", "no event_name", row.dump().substr(0, 500));
@@ -93,7 +94,8 @@ void emit_row(const json& row, const RowContext& ctx) {
   }
   std::string visitor = !pseudo.empty() ? pseudo : user_id;
   if (visitor.empty()) {
-    ctx.drop("user_pseudo_id", "no user_pseudo_id or user_id", row.dump().substr(0, 500));
+    ctx.drop("user_pseudo_id", "no user_pseudo_id, client_id or user_id",
+             row.dump().substr(0, 500));
     return;
   }
   auto ps = params_of(row);

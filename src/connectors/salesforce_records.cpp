@@ -159,11 +159,11 @@ void emit_record(Object object, const ColumnMap& m, const CsvRecord& r, const Ro
   if (!owner.empty()) set_property(p, canon::kOwnerId, owner);
   put_time(p, ctx, canon::kCreatedAt, row.col("createddate"), row.get("createddate"));
   put_time(p, ctx, canon::kUpdatedAt, row.col("lastmodifieddate"), row.get("lastmodifieddate"));
-  add_ref(e, row.id("accountid"), EntityKind::kAccount);
   if (activity) {
     std::string who = row.id("whoid");
     std::string what = row.id("whatid");
-    add_ref(e, who);
+    add_ref(e, who);  // first: the subject is the person when there is one
+    add_ref(e, row.id("accountid"), EntityKind::kAccount);
     add_ref(e, what);
     if (!what.empty() && !kind_of_id(what)) set_property(p, "what_id", what);
     if (e.related.empty()) {
@@ -181,6 +181,7 @@ void emit_record(Object object, const ColumnMap& m, const CsvRecord& r, const Ro
                               "activitydate", "createddate"}),
              ctx);
   } else {
+    add_ref(e, row.id("accountid"), EntityKind::kAccount);
     add_ref(e, owner, EntityKind::kOwner);
     set_time(e, first_time(row, {"lastmodifieddate", "systemmodstamp", "createddate"}), ctx);
   }
