@@ -29,12 +29,15 @@ class FieldNode final : public ENode {
 
 class CallNode final : public ENode {
  public:
-  CallNode(FunctionSlot fn, std::vector<ENodePtr> args) : fn_(fn), args_(std::move(args)) {}
+  CallNode(FunctionSlot fn, std::vector<ENodePtr> args) : fn_(fn), args_(std::move(args)) {
+    for (const auto& a : args_) consts_.push_back(a->constant());
+  }
   Value eval(EvalCtx& ctx) const override {
     constexpr size_t kInline = 6;
     if (args_.size() <= kInline) {
       std::array<Value, kInline> buf;
-      for (size_t i = 0; i < args_.size(); ++i) buf[i] = args_[i]->eval(ctx);
+      for (size_t i = 0; i < args_.size(); ++i)
+        buf[i] = consts_[i] != nullptr ? *consts_[i] : args_[i]->eval(ctx);
       return ctx.act.call(fn_, std::span<const Value>(buf.data(), args_.size()));
     }
     std::vector<Value> buf;
@@ -46,6 +49,7 @@ class CallNode final : public ENode {
  private:
   FunctionSlot fn_;
   std::vector<ENodePtr> args_;
+  std::vector<const Value*> consts_;  // literal arguments, read without a virtual call
 };
 
 class RecordNode final : public ENode {
@@ -132,9 +136,32 @@ class CompareConstNode final : public ENode {
  public:
   CompareConstNode(Op op, ENodePtr lhs, const Value& rhs)
       : op_(op), lhs_(std::move(lhs)), rhs_(own_value(rhs, strings_)) {}
-  Value eval(EvalCtx& ctx) const override { return compare(op_, lhs_->eval(ctx), rhs_); }
+  Value eval(EvalCtx& ctx) const override {
+    Value a = lhs_->eval(ctx);
+    // Fast paths for the common shapes: int field vs int literal, string vs string.
+    if (a.kind() == rhs_.kind()) {
+      if (a.kind() == TypeKind::kInt) return ordered(a.as_int(), rhs_.as_int());
+      if (a.kind() == TypeKind::kDouble) return ordered(a.as_double(), rhs_.as_double());
+      if (a.kind() == TypeKind::kString && (op_ == Op::kEq || op_ == Op::kNe))
+        return (a.as_string() == rhs_.as_string()) == (op_ == Op::kEq);
+    }
+    return compare(op_, a, rhs_);
+  }
 
  private:
+  template <typename T>
+  bool ordered(T x, T y) const {
+    switch (op_) {
+      case Op::kEq: return x == y;
+      case Op::kNe: return x != y;
+      case Op::kLt: return x < y;
+      case Op::kLe: return x <= y;
+      case Op::kGt: return x > y;
+      case Op::kGe: return x >= y;
+      default: return false;
+    }
+  }
+
   Op op_;
   ENodePtr lhs_;
   std::deque<std::string> strings_;
