@@ -102,15 +102,23 @@ class LogicNode final : public ENode {
  public:
   explicit LogicNode(std::vector<ENodePtr> operands) : operands_(std::move(operands)) {}
   Value eval(EvalCtx& ctx) const override {
+    switch (test(ctx)) {
+      case Truth::kTrue: return true;
+      case Truth::kFalse: return false;
+      case Truth::kNull: return {};
+    }
+    return {};
+  }
+  Truth test(EvalCtx& ctx) const override {
     constexpr Truth kDecides = kIsAnd ? Truth::kFalse : Truth::kTrue;
     bool unknown = false;
     for (const auto& op : operands_) {
-      Truth t = truth(op->eval(ctx));
-      if (t == kDecides) return !kIsAnd;
+      Truth t = op->test(ctx);
+      if (t == kDecides) return kDecides;
       unknown |= t == Truth::kNull;
     }
-    if (unknown) return {};
-    return kIsAnd;
+    if (unknown) return Truth::kNull;
+    return kIsAnd ? Truth::kTrue : Truth::kFalse;
   }
 
  private:
@@ -136,8 +144,13 @@ class CompareConstNode final : public ENode {
  public:
   CompareConstNode(Op op, ENodePtr lhs, const Value& rhs)
       : op_(op), lhs_(std::move(lhs)), rhs_(own_value(rhs, strings_)) {}
-  Value eval(EvalCtx& ctx) const override {
-    Value a = lhs_->eval(ctx);
+  Value eval(EvalCtx& ctx) const override { return test(ctx) == Truth::kTrue; }
+  Truth test(EvalCtx& ctx) const override {
+    return matches(lhs_->eval(ctx)) ? Truth::kTrue : Truth::kFalse;
+  }
+
+ private:
+  bool matches(const Value& a) const {
     // Fast paths for the common shapes: int field vs int literal, string vs string.
     if (a.kind() == rhs_.kind()) {
       if (a.kind() == TypeKind::kInt) return ordered(a.as_int(), rhs_.as_int());
@@ -148,7 +161,6 @@ class CompareConstNode final : public ENode {
     return compare(op_, a, rhs_);
   }
 
- private:
   template <typename T>
   bool ordered(T x, T y) const {
     switch (op_) {
@@ -194,8 +206,13 @@ class InSetNode final : public ENode {
       strings_hashed_.insert(strings_small_.begin(), strings_small_.end());
     }
   }
-  Value eval(EvalCtx& ctx) const override {
-    Value v = lhs_->eval(ctx);
+  Value eval(EvalCtx& ctx) const override { return test(ctx) == Truth::kTrue; }
+  Truth test(EvalCtx& ctx) const override {
+    return contains(lhs_->eval(ctx)) ? Truth::kTrue : Truth::kFalse;
+  }
+
+ private:
+  bool contains(const Value& v) const {
     if (v.kind() == TypeKind::kString) {
       std::string_view s = v.as_string();
       if (strings_small_.size() > kLinear) return strings_hashed_.count(s) > 0;
@@ -209,7 +226,6 @@ class InSetNode final : public ENode {
     return false;
   }
 
- private:
   static constexpr size_t kLinear = 8;
   ENodePtr lhs_;
   std::deque<std::string> strings_;

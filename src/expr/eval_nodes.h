@@ -37,6 +37,8 @@ class ENode {
  public:
   virtual ~ENode() = default;
   virtual Value eval(EvalCtx& ctx) const = 0;
+  /// truth(eval(ctx)), without building a Value where a node can avoid it.
+  virtual Truth test(EvalCtx& ctx) const { return truth(eval(ctx)); }
   /// The literal value when this node is a constant, else nullptr.
   virtual const Value* constant() const { return nullptr; }
 };

@@ -85,7 +85,7 @@ Value Program::eval(const Activation& act) const {
 
 bool Program::eval_bool(const Activation& act) const {
   EvalCtx ctx{act};
-  return truth(impl_->root->eval(ctx)) == Truth::kTrue;
+  return impl_->root->test(ctx) == Truth::kTrue;
 }
 
 std::vector<ClauseTrace> Program::trace(const Activation& act) const {
