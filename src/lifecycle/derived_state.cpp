@@ -1,0 +1,144 @@
+// The engine's results as values: per-entity state, the canonical text form and its digest,
+// and the store's DerivedSnapshot.
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <numeric>
+#include <thread>
+
+#include "lifecycle/engine_impl.h"
+#include "lifecycle/features.h"
+#include "lifecycle/stage_engine.h"
+#include "store/hash.h"
+
+namespace revarch::lifecycle {
+namespace {
+
+std::string stage_name(const std::vector<StagePlan>& plans, int stage, int sub) {
+  if (stage < 0) return "";
+  const design::Stage& s = *plans[stage].stage;
+  if (sub < 0) return s.id;
+  return s.id + "/" + s.substates[sub].id;
+}
+
+std::string fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  std::string s = buf;
+  if (s == "-0.000" || s == "-0.000000") s.erase(0, 1);
+  return s;
+}
+
+}  // namespace
+
+EntityState LifecycleEngine::Impl::state_of(uint32_t e) const {
+  ReplayContext ctx = context();
+  const EntityInfo& info = map.at(e);
+  const EntityRt& r = rt[e];
+  const auto& plans = design->plans(info.kind);
+  EntityState s;
+  s.id = info.id;
+  s.kind = info.kind;
+  s.display_name = info.display_name;
+  const int64_t now = as_of;
+  if (r.stage >= 0) {
+    s.stage = plans[r.stage].stage->id;
+    if (r.substate >= 0) s.substate = plans[r.stage].stage->substates[r.substate].id;
+    s.stage_since_ms = r.stage_since;
+    s.substate_since_ms = r.substate >= 0 ? r.substate_since : 0;
+    s.days_in_stage = (now - r.stage_since) / kDayMs;
+    s.business_days_in_stage = design->calendar().business_days_between(r.stage_since, now);
+    s.status = stint_status(ctx, e, now);
+  }
+  s.fit = fit(ctx, e, now);
+  s.engagement = engagement(ctx, e, now);
+  s.health = health(ctx, e, now);
+  if (info.kind != EntityKind::kAccount && r.account >= 0) s.account_id = map.at(r.account).id;
+  for (const TransitionRec& t : r.transitions) {
+    StageTransition out;
+    out.entity_id = info.id;
+    out.at_ms = t.at;
+    out.from_stage = stage_name(plans, t.from, t.substate ? t.from_sub : -1);
+    if (t.substate && t.from_sub < 0) out.from_stage = stage_name(plans, t.from, -1);
+    out.to_stage = stage_name(plans, t.to, t.substate ? t.to_sub : -1);
+    out.reason_json = t.reason_json;
+    out.design_version = design->version();
+    s.transitions.push_back(std::move(out));
+  }
+  for (const AlertRec& a : r.alerts) {
+    s.alerts.push_back(
+        Alert{info.id, a.at, a.kind, a.severity, a.message, a.details_json, design->version()});
+  }
+  return s;
+}
+
+DerivedState LifecycleEngine::derived() const {
+  const Impl& m = *impl_;
+  DerivedState d;
+  d.design_version = m.design->version();
+  d.as_of_ms = m.as_of;
+  d.events = static_cast<int64_t>(m.events.size());
+  d.unresolved_events = m.unresolved;
+  std::vector<uint32_t> order(m.map.entities().size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(),
+            [&m](uint32_t a, uint32_t b) { return m.map.at(a).id < m.map.at(b).id; });
+  d.entities.resize(order.size());
+  // Scores at as-of are independent per entity: fill on both cores.
+  std::vector<std::thread> pool;
+  int threads = std::max(1, m.options.threads);
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (size_t i = static_cast<size_t>(t); i < order.size(); i += static_cast<size_t>(threads))
+        d.entities[i] = m.state_of(order[i]);
+    });
+  }
+  for (auto& t : pool) t.join();
+  return d;
+}
+
+std::optional<EntityState> LifecycleEngine::entity_state(const std::string& id) const {
+  auto e = impl_->map.find_id(id);
+  if (!e) return std::nullopt;
+  return impl_->state_of(*e);
+}
+
+std::string DerivedState::canonical() const {
+  std::string out;
+  out.reserve(entities.size() * 96);
+  out += "revarch-derived 1\ndesign " + design_version + "\nas_of " + std::to_string(as_of_ms) +
+         "\nevents " + std::to_string(events) + " unresolved " + std::to_string(unresolved_events) +
+         "\n";
+  for (const EntityState& e : entities) {
+    out += "E " + e.id + " " + entity_kind_name(e.kind) + " stage=" + e.stage +
+           " sub=" + e.substate + " since=" + std::to_string(e.stage_since_ms) +
+           " subsince=" + std::to_string(e.substate_since_ms) + " status=" + e.status +
+           " fit=" + std::to_string(e.fit) + " engagement=" + fixed(e.engagement, 6) +
+           " health=" + fixed(e.health, 3) + " account=" + e.account_id + "\n";
+    for (const StageTransition& t : e.transitions)
+      out += "T " + std::to_string(t.at_ms) + " " + t.from_stage + " > " + t.to_stage + " " +
+             t.reason_json + "\n";
+    for (const Alert& a : e.alerts)
+      out += "A " + std::to_string(a.at_ms) + " " + a.kind + " " + a.severity + " " + a.message +
+             " " + a.details_json + "\n";
+  }
+  return out;
+}
+
+std::string DerivedState::digest() const {
+  ContentHasher h;
+  h.update(canonical());
+  return h.hex256();
+}
+
+DerivedSnapshot DerivedState::snapshot() const {
+  DerivedSnapshot s;
+  s.design_version = design_version;
+  for (const EntityState& e : entities) {
+    s.transitions.insert(s.transitions.end(), e.transitions.begin(), e.transitions.end());
+    s.alerts.insert(s.alerts.end(), e.alerts.begin(), e.alerts.end());
+  }
+  return s;
+}
+
+}  // namespace revarch::lifecycle

@@ -1,0 +1,41 @@
+#pragma once
+// Internal to the lifecycle layer: the engine's state, shared by engine.cpp, derived_state.cpp
+// and explain.cpp.
+
+#include <queue>
+
+#include "lifecycle/engine.h"
+#include "lifecycle/runtime.h"
+
+namespace revarch::lifecycle {
+
+struct LifecycleEngine::Impl {
+  std::shared_ptr<const CompiledDesign> design;
+  EntityMap map;
+  ReplayOptions options;
+  std::vector<Event> events;
+  std::vector<PreparedEvent> prepared;
+  std::vector<EntityRt> rt;
+  std::vector<Partition> partitions;
+  std::vector<uint32_t> partition_of;  // per entity
+  int64_t as_of = 0;
+  bool any_event = false;
+  int64_t max_seq = 0;
+  int64_t unresolved = 0;
+  using Wake = std::pair<int64_t, uint32_t>;  // (time, partition)
+  std::priority_queue<Wake, std::vector<Wake>, std::greater<>> wakes;
+
+  ReplayContext context() { return ReplayContext{design.get(), &map, &events, &prepared, &rt}; }
+  ReplayContext context() const {
+    auto* self = const_cast<Impl*>(this);  // the context's state pointer is read-only here
+    return self->context();
+  }
+  void prepare_resolve(PreparedEvent* pe, const Event& e);
+  void classify(PreparedEvent* pe, const Event& e) const;
+  void grow_entities();
+  void advance(int64_t t);
+  void push_wake(uint32_t p);
+  EntityState state_of(uint32_t e) const;
+};
+
+}  // namespace revarch::lifecycle
