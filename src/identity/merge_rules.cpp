@@ -58,8 +58,9 @@ void ResultBuilder::run_groups(std::vector<KeyEntry>& entries, std::string_view 
                                std::string_view label, const Guard& guard,
                                std::optional<Fact> anchor_fact) {
   Clusters& c = *clusters_;
-  std::sort(entries.begin(), entries.end(), [&c](const KeyEntry& x, const KeyEntry& y) {
-    if (int k = x.key.compare(y.key); k != 0) return k < 0;
+  const StringPool& keys = facts_;
+  std::sort(entries.begin(), entries.end(), [&c, &keys](const KeyEntry& x, const KeyEntry& y) {
+    if (x.key != y.key) return keys.view(x.key) < keys.view(y.key);
     if (x.scope != y.scope) return x.scope < y.scope;
     return c.rank(x.record) < c.rank(y.record);
   });
@@ -71,8 +72,9 @@ void ResultBuilder::run_groups(std::vector<KeyEntry>& entries, std::string_view 
       ++hi;
     }
     std::string reason(label);
-    reason += entries[lo].key;
-    if (entries[lo].scope != 0) reason += "|" + company_display(order_[entries[lo].scope - 1]);
+    reason += facts_.view(entries[lo].key);
+    if (entries[lo].scope != 0)
+      reason.append("|").append(company_display(order_[entries[lo].scope - 1]));
     members.clear();
     for (size_t i = lo; i < hi; ++i) members.push_back(entries[i].record);
     lo = hi;
@@ -156,15 +158,16 @@ void ResultBuilder::user_id_pass() {
     const Record& rec = records[r];
     if (rec.kind == EntityKind::kVisitor) {
       PersonKeys k = person_keys(t, rec, config_);
-      if (!k.user_id.empty()) entries.push_back({std::move(k.user_id), 0, r});
+      if (!k.user_id.empty()) entries.push_back({facts_.intern(k.user_id), 0, r});
     } else if (rec.kind == EntityKind::kContact && !rec.implied &&
                std::find(crm.begin(), crm.end(), t.pool().view(rec.source)) != crm.end()) {
-      entries.push_back({std::string(t.pool().view(rec.id)), 0, r});
+      entries.push_back({facts_.intern(t.pool().view(rec.id)), 0, r});
     }
   }
   Clusters& c = *clusters_;
-  std::sort(entries.begin(), entries.end(), [&c](const KeyEntry& x, const KeyEntry& y) {
-    if (int k = x.key.compare(y.key); k != 0) return k < 0;
+  const StringPool& keys = facts_;
+  std::sort(entries.begin(), entries.end(), [&c, &keys](const KeyEntry& x, const KeyEntry& y) {
+    if (x.key != y.key) return keys.view(x.key) < keys.view(y.key);
     return c.rank(x.record) < c.rank(y.record);
   });
   for (size_t lo = 0; lo < entries.size();) {
@@ -176,7 +179,8 @@ void ResultBuilder::user_id_pass() {
         contacts.push_back(entries[i].record);
       }
     }
-    std::string reason = "user_id=" + entries[lo].key;
+    std::string reason("user_id=");
+    reason.append(facts_.view(entries[lo].key));
     for (size_t i = lo; i < hi && !contacts.empty(); ++i) {
       uint32_t v = entries[i].record;
       if (records[v].kind != EntityKind::kVisitor) continue;
@@ -189,16 +193,21 @@ void ResultBuilder::user_id_pass() {
 void ResultBuilder::resolve_companies() {
   const RecordTable& t = *table_;
   const auto& records = t.records();
-  std::vector<CompanyKeys> keys(records.size());
+  // Keys are computed once (normalisation is the costly part) into compact entries per key.
+  std::vector<KeyEntry> corporate_numbers, domains, names;
   for (uint32_t r = 0; r < records.size(); ++r) {
     if (group_of(records[r].kind) != Group::kCompany) continue;
-    keys[r] = company_keys(t, records[r]);
-    if (!keys[r].corporate_number.empty()) {
-      clusters_->add_fact(r, Fact::kCorporateNumber, facts_.intern(keys[r].corporate_number));
+    CompanyKeys k = company_keys(t, records[r]);
+    if (!k.corporate_number.empty()) {
+      uint32_t id = facts_.intern(k.corporate_number);
+      clusters_->add_fact(r, Fact::kCorporateNumber, id);
+      corporate_numbers.push_back({id, 0, r});
     }
-    if (!keys[r].prefecture.empty()) {
-      clusters_->add_fact(r, Fact::kPrefecture, facts_.intern(keys[r].prefecture));
+    if (!k.prefecture.empty()) {
+      clusters_->add_fact(r, Fact::kPrefecture, facts_.intern(k.prefecture));
     }
+    for (const std::string& d : k.domains) domains.push_back({facts_.intern(d), 0, r});
+    if (!k.name.empty()) names.push_back({facts_.intern(k.name), 0, r});
   }
   Clusters& c = *clusters_;
   Guard corp = [&c](uint32_t a, uint32_t b) -> const char* {
@@ -210,29 +219,17 @@ void ResultBuilder::resolve_companies() {
     return pref && c.conflict(a, b, Fact::kPrefecture) ? "prefecture_conflict" : nullptr;
   };
   for (CompanyKey key : config_.company_keys) {
-    std::vector<KeyEntry> entries;
     std::string_view rule = company_key_name(key);
-    for (uint32_t r = 0; r < records.size(); ++r) {
-      if (group_of(records[r].kind) != Group::kCompany) continue;
-      const CompanyKeys& k = keys[r];
-      if (key == CompanyKey::kCorporateNumber && !k.corporate_number.empty()) {
-        entries.push_back({k.corporate_number, 0, r});
-      } else if (key == CompanyKey::kDomain) {
-        for (const std::string& d : k.domains) entries.push_back({d, 0, r});
-      } else if (key == CompanyKey::kNormalizedName && !k.name.empty()) {
-        entries.push_back({k.name, 0, r});
-      }
-    }
     switch (key) {
       case CompanyKey::kCorporateNumber:
-        run_groups(entries, rule, "corporate_number=", nullptr);
+        run_groups(corporate_numbers, rule, "corporate_number=", nullptr);
         break;
       case CompanyKey::kDomain:
-        run_groups(entries, rule, "domain=", corp, Fact::kCorporateNumber);
+        run_groups(domains, rule, "domain=", corp, Fact::kCorporateNumber);
         break;
       case CompanyKey::kCrmId: same_as_pass(Group::kCompany); break;
       case CompanyKey::kNormalizedName:
-        run_groups(entries, rule, "name=", name_guard, Fact::kCorporateNumber);
+        run_groups(names, rule, "name=", name_guard, Fact::kCorporateNumber);
         break;
     }
   }
@@ -241,22 +238,39 @@ void ResultBuilder::resolve_companies() {
 void ResultBuilder::resolve_people() {
   const RecordTable& t = *table_;
   const auto& records = t.records();
-  std::vector<PersonKeys> keys(records.size());
+  Clusters& c = *clusters_;
+  std::vector<KeyEntry> emails, phones, mobiles, names, readings;
+  std::vector<uint32_t> companies;
   for (uint32_t r = 0; r < records.size(); ++r) {
     if (group_of(records[r].kind) != Group::kPerson) continue;
-    PersonKeys& k = keys[r];
-    k = person_keys(t, records[r], config_);
+    PersonKeys k = person_keys(t, records[r], config_);
+    for (const std::string& e : k.emails) emails.push_back({facts_.intern(e), 0, r});
     for (const std::string& e : k.corporate_emails) {
-      clusters_->add_fact(r, Fact::kCorporateEmail, facts_.intern(e));
+      c.add_fact(r, Fact::kCorporateEmail, facts_.intern(e));
     }
-    if (!k.name.empty()) clusters_->add_fact(r, Fact::kName, facts_.intern(k.name));
-    if (k.name_has_kanji) clusters_->add_fact(r, Fact::kKanjiName, facts_.intern(k.name));
+    for (const std::string& p : k.phones) phones.push_back({facts_.intern(p), 0, r});
+    for (const std::string& p : k.mobiles) mobiles.push_back({facts_.intern(p), 0, r});
+    uint32_t name = k.name.empty() ? 0 : facts_.intern(k.name);
+    uint32_t reading = k.reading.empty() ? 0 : facts_.intern(k.reading);
+    if (name != 0) c.add_fact(r, Fact::kName, name);
+    if (k.name_has_kanji) c.add_fact(r, Fact::kKanjiName, name);
+    if (name == 0 && reading == 0) continue;
+    // Name keys are scoped by the company entity (its root's rank), one per employer.
+    companies.clear();
+    for (const Relation& rel : records[r].relations) {
+      if (rel.type == RelationType::kEmployer) companies.push_back(c.rank(c.find(rel.target)));
+    }
+    std::sort(companies.begin(), companies.end());
+    companies.erase(std::unique(companies.begin(), companies.end()), companies.end());
+    for (uint32_t co : companies) {
+      if (name != 0) names.push_back({name, co + 1, r});
+      if (reading != 0) readings.push_back({reading, co + 1, r});
+    }
   }
-  Clusters& c = *clusters_;
   Guard email = [&c](uint32_t a, uint32_t b) -> const char* {
     return c.conflict(a, b, Fact::kCorporateEmail) ? "email_conflict" : nullptr;
   };
-  Guard names = [&c](uint32_t a, uint32_t b) -> const char* {
+  Guard name_only = [&c](uint32_t a, uint32_t b) -> const char* {
     return c.conflict(a, b, Fact::kName) ? "name_conflict" : nullptr;
   };
   Guard phone = [&c, email](uint32_t a, uint32_t b) -> const char* {
@@ -268,44 +282,23 @@ void ResultBuilder::resolve_people() {
     return c.conflict(a, b, Fact::kKanjiName) ? "name_conflict" : nullptr;
   };
   for (PeopleKey key : config_.people_keys) {
-    std::vector<KeyEntry> entries, mobiles;
     std::string_view rule = people_key_name(key);
-    for (uint32_t r = 0; r < records.size(); ++r) {
-      if (group_of(records[r].kind) != Group::kPerson) continue;
-      const PersonKeys& k = keys[r];
-      if (key == PeopleKey::kEmail) {
-        for (const std::string& e : k.emails) entries.push_back({e, 0, r});
-      } else if (key == PeopleKey::kPhone) {
-        for (const std::string& p : k.phones) entries.push_back({p, 0, r});
-        for (const std::string& p : k.mobiles) mobiles.push_back({p, 0, r});
-      } else if (key == PeopleKey::kNameCompany || key == PeopleKey::kNameReadingCompany) {
-        const std::string& name = key == PeopleKey::kNameCompany ? k.name : k.reading;
-        if (name.empty()) continue;
-        std::vector<uint32_t> companies;
-        for (const Relation& rel : records[r].relations) {
-          if (rel.type == RelationType::kEmployer) companies.push_back(c.rank(c.find(rel.target)));
-        }
-        std::sort(companies.begin(), companies.end());
-        companies.erase(std::unique(companies.begin(), companies.end()), companies.end());
-        for (uint32_t co : companies) entries.push_back({name, co + 1, r});
-      }
-    }
     switch (key) {
-      case PeopleKey::kEmail: run_groups(entries, rule, "email=", nullptr); break;
+      case PeopleKey::kEmail: run_groups(emails, rule, "email=", nullptr); break;
       case PeopleKey::kCrmId:
         same_as_pass(Group::kPerson);
         user_id_pass();
         break;
       case PeopleKey::kPhone:
         // A mobile travels with its owner across job changes: only the names must agree.
-        run_groups(mobiles, rule, "mobile=", names, Fact::kName);
-        run_groups(entries, rule, "phone=", phone, Fact::kCorporateEmail);
+        run_groups(mobiles, rule, "mobile=", name_only, Fact::kName);
+        run_groups(phones, rule, "phone=", phone, Fact::kCorporateEmail);
         break;
       case PeopleKey::kNameCompany:
-        run_groups(entries, rule, "name+company=", email, Fact::kCorporateEmail);
+        run_groups(names, rule, "name+company=", email, Fact::kCorporateEmail);
         break;
       case PeopleKey::kNameReadingCompany:
-        run_groups(entries, rule, "reading+company=", reading, Fact::kCorporateEmail);
+        run_groups(readings, rule, "reading+company=", reading, Fact::kCorporateEmail);
         break;
     }
   }

@@ -28,7 +28,7 @@ PairwiseScore score(const IdentityResult& result, const GroundTruth::Map& truth)
     SourceRef ref{key.substr(0, a), parse_entity_kind(key.substr(a + 1, b - a - 1)).value(),
                   key.substr(b + 1)};
     const ResolvedEntity* e = result.entity_of(ref);
-    std::string pred = e != nullptr ? e->id : "unresolved|" + key;
+    std::string pred = e != nullptr ? e->id : std::string("unresolved|").append(key);
     if (e == nullptr) ++s.unresolved;
     ++cells[{pred, true_id}];
     ++predicted[pred];
@@ -94,7 +94,8 @@ std::string truth_key(const SourceRef& ref) {
   if (ref.source == "salesforce") {
     if (auto id18 = text::salesforce_id18(ref.id)) id = *id18;
   }
-  return ref.source + "|" + entity_kind_name(ref.kind) + "|" + id;
+  std::string key(ref.source);
+  return key.append("|").append(entity_kind_name(ref.kind)).append("|").append(id);
 }
 
 IdentityMetrics evaluate(const IdentityResult& result, const GroundTruth& truth) {
@@ -131,14 +132,16 @@ Status load_truth_csv(const std::string& path, EntityKind default_kind, GroundTr
       continue;
     }
     if (f.size() < needed) {
-      return Status(ErrorCode::kParse, "row has " + std::to_string(f.size()) + " fields",
+      return Status(ErrorCode::kParse,
+                    std::string("row has ").append(std::to_string(f.size())).append(" fields"),
                     SourceLocation{path, line_no, 1});
     }
     EntityKind kind = default_kind;
     if (kind_col >= 0 && !f[kind_col].empty()) {
       auto k = kind_from_text(f[kind_col]);
       if (!k) {
-        return Status(ErrorCode::kParse, "unknown kind '" + f[kind_col] + "'",
+        return Status(ErrorCode::kParse,
+                      std::string("unknown kind '").append(f[kind_col]).append("'"),
                       SourceLocation{path, line_no, kind_col + 1});
       }
       kind = *k;

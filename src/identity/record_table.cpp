@@ -134,7 +134,8 @@ uint32_t RecordTable::implied_company(const Event& e, const Properties& props,
   if (name == nullptr) return kNone;
   std::string key = text::normalize_company_name(*name);
   if (key.empty()) return kNone;
-  uint32_t c = record_for(e.subject.source, EntityKind::kAccount, "~" + key, /*implied=*/true);
+  uint32_t c = record_for(e.subject.source, EntityKind::kAccount, std::string("~").append(key),
+                          /*implied=*/true);
   int64_t at = e.occurred_at_ms;
   set_field(c, canon::kCompanyName, *name, at);
   if (name_prop != canon::kCompanyName) return c;  // a previous employer: only its name is known

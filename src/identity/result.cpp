@@ -18,7 +18,8 @@ const char* kind_name_for_rules(EntityType t) {
 }
 
 std::string ref_text(const SourceRef& r) {
-  return r.source + ":" + entity_kind_name(r.kind) + ":" + r.id;
+  std::string out(r.source);
+  return out.append(":").append(entity_kind_name(r.kind)).append(":").append(r.id);
 }
 
 }  // namespace
@@ -134,39 +135,46 @@ std::vector<MergeStep> IdentityResult::merges() const {
 std::string IdentityResult::explain(const SourceRef& ref) const {
   const ResolvedEntity* e = entity_of(ref);
   if (e == nullptr) return "";
-  std::string out = ref_text(ref) + " belongs to " + entity_type_name(e->type) + " " + e->id;
+  std::string out = ref_text(ref);
+  out.append(" belongs to ").append(entity_type_name(e->type)).append(" ").append(e->id);
   if (auto name = chosen(*e, e->type == EntityType::kCompany ? canon::kCompanyName
                              : e->type == EntityType::kDeal  ? canon::kDealName
                                                              : canon::kFullName)) {
-    out += " (" + *name + ")";
+    out.append(" (").append(*name).append(")");
   }
-  out += "\nrecords:\n";
+  out.append("\nrecords:\n");
   for (uint32_t r : e->records) {
     Link l = link(r);
-    out += "  " + ref_text(l.ref) + "  [" + l.rule + "] " + l.reason + "\n";
+    out.append("  ").append(ref_text(l.ref)).append("  [").append(l.rule).append("] ");
+    out.append(l.reason).append("\n");
   }
   uint32_t idx = index_of(*e);
   auto in_entity = [&](uint32_t r) { return links_[r].entity == idx; };
   std::string done, refused;
   for (const Step& s : steps_) {
     if (!in_entity(s.a) && !in_entity(s.b)) continue;
-    std::string line = "  " + ref_text(table_->ref(s.a)) + " + " + ref_text(table_->ref(s.b)) +
-                       "  [" + std::string(reasons_.view(s.rule)) + "] " +
-                       std::string(reasons_.view(s.reason));
+    std::string line("  ");
+    line.append(ref_text(table_->ref(s.a))).append(" + ").append(ref_text(table_->ref(s.b)));
+    line.append("  [").append(reasons_.view(s.rule)).append("] ").append(reasons_.view(s.reason));
     if (s.blocked_by == 0) {
-      done += line + "\n";
+      done.append(line).append("\n");
     } else {
-      refused += line + "  refused: " + std::string(reasons_.view(s.blocked_by)) + "\n";
+      refused.append(line).append("  refused: ").append(reasons_.view(s.blocked_by)).append("\n");
     }
   }
-  if (!done.empty()) out += "merged:\n" + done;
-  if (!refused.empty()) out += "not merged:\n" + refused;
+  if (!done.empty()) out.append("merged:\n").append(done);
+  if (!refused.empty()) out.append("not merged:\n").append(refused);
   for (const Employment& job : e->employment) {
     const ResolvedEntity& co = entities_[job.company];
-    out += "employment: " + co.id;
-    if (auto name = chosen(co, canon::kCompanyName)) out += " (" + *name + ")";
-    out += " from " + std::to_string(job.from_ms) +
-           (job.to_ms != 0 ? " to " + std::to_string(job.to_ms) : std::string(" (current)")) + "\n";
+    out.append("employment: ").append(co.id);
+    if (auto name = chosen(co, canon::kCompanyName)) out.append(" (").append(*name).append(")");
+    out.append(" from ").append(std::to_string(job.from_ms));
+    if (job.to_ms != 0) {
+      out.append(" to ").append(std::to_string(job.to_ms));
+    } else {
+      out.append(" (current)");
+    }
+    out.append("\n");
   }
   return out;
 }

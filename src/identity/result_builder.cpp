@@ -71,7 +71,7 @@ std::string ResultBuilder::company_display(uint32_t company_root) const {
   auto it = company_names_.find(company_root);
   if (it != company_names_.end() && !it->second.empty()) return it->second;
   SourceRef ref = table_->ref(company_root);
-  return ref.source + ":" + ref.id;
+  return ref.source.append(":").append(ref.id);
 }
 
 void ResultBuilder::build_entities() {
@@ -90,7 +90,7 @@ void ResultBuilder::build_entities() {
       std::string key(t.pool().view(records[root].source));
       key.append("\x1f").append(entity_kind_name(records[root].kind)).append("\x1f");
       key.append(t.pool().view(records[root].id));
-      e.id = id_prefix(g) + hex16(fnv1a64(key));
+      e.id = std::string(id_prefix(g)).append(hex16(fnv1a64(key)));
       out_.entities_.push_back(std::move(e));
     }
     entity_of_[r] = entity_of_[root];
@@ -106,7 +106,7 @@ void ResultBuilder::build_entities() {
   for (size_t i = 1; i < by_id.size(); ++i) {
     auto& prev = out_.entities_[by_id[i - 1]];
     auto& cur = out_.entities_[by_id[i]];
-    if (prev.id == cur.id) cur.id += "-" + std::to_string(i);
+    if (prev.id == cur.id) cur.id.append("-").append(std::to_string(i));
   }
 }
 

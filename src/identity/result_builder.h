@@ -24,7 +24,7 @@ class ResultBuilder {
 
  private:
   struct KeyEntry {
-    std::string key;
+    uint32_t key = 0;    // facts_ id of the normalised key
     uint32_t scope = 0;  // rank of the company root + 1 for name keys; 0 otherwise
     uint32_t record = 0;
   };

@@ -20,7 +20,18 @@ uint64_t fnv1a64(std::string_view s, uint64_t seed) {
   return h;
 }
 
-StringPool::StringPool() : table_(1024, kNone) {
+namespace {
+
+uint64_t mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
+
+}  // namespace
+
+StringPool::StringPool() : table_(1024, 0) {
   intern("");
 }
 
@@ -54,37 +65,48 @@ std::string_view StringPool::store(std::string_view s) {
 
 size_t StringPool::slot_of(std::string_view s, uint64_t h) const {
   size_t mask = table_.size() - 1;
+  uint64_t tag = h >> 32;
   size_t i = h & mask;
-  while (table_[i] != kNone && views_[table_[i]] != s) i = (i + 1) & mask;
+  while (table_[i] != 0) {
+    uint64_t slot = table_[i];
+    if ((slot >> 32) == tag && views_[(slot & 0xffffffffu) - 1] == s) break;
+    i = (i + 1) & mask;
+  }
   return i;
 }
 
 uint32_t StringPool::find(std::string_view s) const {
-  return table_[slot_of(s, fnv1a64(s))];
+  uint64_t slot = table_[slot_of(s, mix(fnv1a64(s)))];
+  return slot == 0 ? kNone : static_cast<uint32_t>((slot & 0xffffffffu) - 1);
 }
 
 uint32_t StringPool::intern(std::string_view s) {
-  size_t i = slot_of(s, fnv1a64(s));
-  if (table_[i] != kNone) return table_[i];
+  uint64_t h = mix(fnv1a64(s));
+  size_t i = slot_of(s, h);
+  if (table_[i] != 0) return static_cast<uint32_t>((table_[i] & 0xffffffffu) - 1);
   auto id = static_cast<uint32_t>(views_.size());
   views_.push_back(store(s));
-  table_[i] = id;
+  table_[i] = ((h >> 32) << 32) | (uint64_t{id} + 1);
   if (views_.size() * 2 > table_.size()) grow();
   return id;
 }
 
 void StringPool::grow() {
-  std::vector<uint32_t> old(table_.size() * 2, kNone);
+  std::vector<uint64_t> old(table_.size() * 2, 0);
   old.swap(table_);
-  for (uint32_t id : old) {
-    if (id != kNone) table_[slot_of(views_[id], fnv1a64(views_[id]))] = id;
+  size_t mask = table_.size() - 1;
+  for (uint64_t slot : old) {
+    if (slot == 0) continue;
+    std::string_view v = views_[(slot & 0xffffffffu) - 1];
+    size_t i = mix(fnv1a64(v)) & mask;
+    while (table_[i] != 0) i = (i + 1) & mask;
+    table_[i] = slot;
   }
 }
 
 size_t StringPool::memory_bytes() const {
-  size_t blocks = 0;
-  for (size_t i = 0; i < blocks_.size(); ++i) blocks += kBlockBytes;
-  return blocks + views_.capacity() * sizeof(std::string_view) + table_.capacity() * 4;
+  return blocks_.size() * kBlockBytes + views_.capacity() * sizeof(std::string_view) +
+         table_.capacity() * sizeof(uint64_t);
 }
 
 }  // namespace revarch::identity

@@ -41,7 +41,9 @@ class StringPool {
   size_t block_used_ = 0;
   size_t block_size_ = 0;
   std::vector<std::string_view> views_;
-  std::vector<uint32_t> table_;  // open addressing; UINT32_MAX = empty slot
+  // Open addressing; each slot holds (32 bits of the hash << 32 | id + 1), 0 = empty, so a probe
+  // compares strings only when the hashes agree.
+  std::vector<uint64_t> table_;
 };
 
 /// 64-bit FNV-1a: stable across runs and platforms (entity ids derive from it).
