@@ -44,6 +44,7 @@ class Stmt {
   double double_at(int i) const { return sqlite3_column_double(stmt_, i); }
   std::string_view text_at(int i) const;
   std::string_view blob_at(int i) const;
+  bool is_blob(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_BLOB; }
   sqlite3_stmt* raw() const { return stmt_; }
 
  private:

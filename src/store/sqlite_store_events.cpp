@@ -37,6 +37,35 @@ int64_t subject_key(const SourceRef& r) {
   return static_cast<int64_t>(h);
 }
 
+// Keys in make_idempotency_key's form (32 lower-case hex digits) are stored as their 16 bytes:
+// half the size in the table and in the UNIQUE index. Other keys are stored as text; SQLite
+// never equates a BLOB with a TEXT, so the two forms cannot collide.
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+bool pack_key(std::string_view key, char (&out)[16]) {
+  if (key.size() != 32) return false;
+  for (size_t i = 0; i < 16; ++i) {
+    int hi = hex_digit(key[2 * i]), lo = hex_digit(key[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<char>(hi << 4 | lo);
+  }
+  return true;
+}
+
+void unpack_key(std::string_view bytes, std::string& out) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  out.resize(bytes.size() * 2);
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    auto b = static_cast<unsigned char>(bytes[i]);
+    out[2 * i] = kDigits[b >> 4];
+    out[2 * i + 1] = kDigits[b & 0xf];
+  }
+}
+
 Status invalid_event(const Event& e, size_t index, const char* what) {
   SourceLocation where;
   where.file = e.origin_file;
@@ -95,7 +124,11 @@ void bind_filter(sqlite::Stmt& s, const EventFilter& f) {
 /// Fills `e` from the current row of a kSelectEvent statement, reusing its storage.
 bool decode_row(const sqlite::Stmt& s, const std::vector<std::string>& files, Event& e) {
   e.seq = s.int_at(0);
-  e.idempotency_key = s.text_at(1);
+  if (s.is_blob(1)) {
+    unpack_key(s.blob_at(1), e.idempotency_key);
+  } else {
+    e.idempotency_key = s.text_at(1);
+  }
   e.occurred_at_ms = s.int_at(2);
   e.source = s.text_at(3);
   e.source_record_id = s.text_at(4);
@@ -125,7 +158,12 @@ Status SqliteStore::insert_event(sqlite::Stmt& stmt, const Event& e, int64_t now
   codec::encode_refs(e.related, related_buf_);
   codec::encode_properties(e.properties, props_buf_);
   sqlite::StmtUse use(stmt);
-  stmt.bind_text(1, e.idempotency_key);
+  char packed[16];
+  if (pack_key(e.idempotency_key, packed)) {
+    stmt.bind_blob(1, std::string_view(packed, sizeof packed));
+  } else {
+    stmt.bind_text(1, e.idempotency_key);
+  }
   stmt.bind(2, e.occurred_at_ms);
   stmt.bind_text(3, e.source);
   stmt.bind_text(4, e.source_record_id);

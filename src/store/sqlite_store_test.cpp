@@ -74,6 +74,28 @@ TEST_F(StoreTest, SameEventsTwiceAddNothing) {
   EXPECT_EQ(store_->count_events({}).value(), 50);
 }
 
+TEST_F(StoreTest, KeysOfAnyFormRoundTripAndStayDistinct) {
+  // A key in make_idempotency_key's form is stored packed; others as text. A text key that
+  // spells the same bytes must not be taken for the packed one.
+  std::vector<Event> batch = {testing::sample_event(1), testing::sample_event(2),
+                              testing::sample_event(3)};
+  batch[1].idempotency_key = "webhook:3029365631";
+  batch[2].idempotency_key = std::string(16, 'a');
+  std::string hex;
+  for (int i = 0; i < 16; ++i) hex += "61";  // the bytes of 16 'a'
+  Event packed = testing::sample_event(4);
+  packed.idempotency_key = hex;
+  batch.push_back(packed);
+  AppendStats stats;
+  ASSERT_TRUE(store_->append(batch, &stats).is_ok());
+  EXPECT_EQ(stats.appended, 4);
+  auto got = scan();
+  ASSERT_EQ(got.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(got[i].idempotency_key, batch[i].idempotency_key);
+  ASSERT_TRUE(store_->append(batch, &stats).is_ok());
+  EXPECT_EQ(stats.duplicates, 4);
+}
+
 TEST_F(StoreTest, ScanIsInOccurrenceOrderThenSeq) {
   std::vector<Event> batch;
   for (int i : {5, 1, 3}) batch.push_back(testing::sample_event(i));
