@@ -308,5 +308,20 @@ TEST_F(DemoTest, MessIsInjected) {
   EXPECT_NE(all.find("\u3000"), std::string::npos);
 }
 
+TEST(DemoSmall, SameSeedSameBytes) {
+  const fs::path root = fs::temp_directory_path() / "revarch-demo-small-test";
+  fs::remove_all(root);
+  auto a = generate_demo({root / "a", WorldSize::kSmall, 9, false});
+  auto b = generate_demo({root / "b", WorldSize::kSmall, 9, false});
+  ASSERT_TRUE(a.is_ok() && b.is_ok());
+  EXPECT_EQ(a->people, 2000u);
+  EXPECT_EQ(a->companies, 300u);
+  EXPECT_GT(a->source_rows, 40000u);
+  const auto fa = all_files(root / "a");
+  EXPECT_TRUE(fa == all_files(root / "b"));
+  EXPECT_GT(fa.size(), 600u);  // one GA4 file per day
+  fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace revarch::demo

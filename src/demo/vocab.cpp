@@ -1,11 +1,9 @@
 #include "demo/vocab.h"
 
-#include <array>
-
 namespace revarch::demo {
 namespace {
 
-constexpr std::array<Word, 100> kPrefixes{{
+constexpr Word kPrefixes[] = {
     {"東", "Higashi"},     {"西", "Nishi"},          {"南", "Minami"},
     {"北", "Kita"},        {"日本", "Nihon"},        {"北斗", "Hokuto"},
     {"大和", "Yamato"},    {"富士", "Fuji"},         {"朝日", "Asahi"},
@@ -38,17 +36,17 @@ constexpr std::array<Word, 100> kPrefixes{{
     {"利根", "Tone"},      {"天城", "Amagi"},        {"阿蘇", "Aso"},
     {"霧島", "Kirishima"}, {"那須", "Nasu"},         {"黒部", "Kurobe"},
     {"立山", "Tateyama"},  {"若松", "Wakamatsu"},    {"飛鳥", "Asuka"},
-}};
+};
 
-constexpr std::array<Word, 20> kMiddles{{
+constexpr Word kMiddles[] = {
     {"アーク", "Ark"},   {"テクノ", "Techno"}, {"総合", "Sogo"},         {"国際", "Kokusai"},
     {"ネット", "Net"},   {"データ", "Data"},   {"グローバル", "Global"}, {"デジタル", "Digital"},
     {"ライフ", "Life"},  {"ファイン", "Fine"}, {"エコ", "Eco"},          {"ニュー", "New"},
     {"第一", "Daiichi"}, {"アド", "Ad"},       {"トラスト", "Trust"},    {"スマート", "Smart"},
     {"ユニ", "Uni"},     {"メタル", "Metal"},  {"精密", "Seimitsu"},     {"産業", "Sangyo"},
-}};
+};
 
-constexpr std::array<Industry, 16> kIndustries{{
+constexpr Industry kIndustries[] = {
     {"Machinery", "Machinery"},
     {"Chemicals", "Chemicals"},
     {"Wholesale", "Retail"},
@@ -65,9 +63,9 @@ constexpr std::array<Industry, 16> kIndustries{{
     {"Management Consulting", "Consulting"},
     {"Telecommunications", "Telecommunications"},
     {"Textiles", "Apparel"},
-}};
+};
 
-constexpr std::array<NameSuffix, 30> kSuffixes{{
+constexpr NameSuffix kSuffixes[] = {
     {"精機", "Seiki", 0},
     {"製作所", "Seisakusho", 0},
     {"工業", "Kogyo", 0},
@@ -98,9 +96,9 @@ constexpr std::array<NameSuffix, 30> kSuffixes{{
     {"エナジー", "Energy", 4},
     {"繊維", "Seni", 15},
     {"製紙", "Seishi", 1},
-}};
+};
 
-constexpr std::array<Prefecture, 47> kPrefectures{{
+constexpr Prefecture kPrefectures[] = {
     {"北海道", "Hokkaido", "札幌市中央区", "060", 2.5},
     {"青森県", "Aomori", "青森市", "030", 0.4},
     {"岩手県", "Iwate", "盛岡市", "020", 0.4},
@@ -148,24 +146,18 @@ constexpr std::array<Prefecture, 47> kPrefectures{{
     {"宮崎県", "Miyazaki", "宮崎市", "880", 0.2},
     {"鹿児島県", "Kagoshima", "鹿児島市", "890", 0.4},
     {"沖縄県", "Okinawa", "那覇市", "900", 0.5},
-}};
+};
 
-constexpr std::array<Title, 12> kTitles{{
-    {"代表取締役社長", "CEO", 7},
-    {"取締役", "Board Director", 6},
-    {"執行役員", "VP", 5},
-    {"本部長", "General Manager", 5},
-    {"部長", "Director", 4},
-    {"次長", "Deputy Director", 3},
-    {"課長", "Manager", 3},
-    {"マネージャー", "Manager", 3},
-    {"係長", "Supervisor", 2},
-    {"主任", "Senior Staff", 1},
-    {"担当", "Staff", 0},
-    {"リーダー", "Team Lead", 1},
-}};
+constexpr Title kTitles[] = {
+    {"代表取締役社長", "CEO", 7}, {"取締役", "Board Director", 6},
+    {"執行役員", "VP", 5},        {"本部長", "General Manager", 5},
+    {"部長", "Director", 4},      {"次長", "Deputy Director", 3},
+    {"課長", "Manager", 3},       {"マネージャー", "Manager", 3},
+    {"係長", "Supervisor", 2},    {"主任", "Senior Staff", 1},
+    {"担当", "Staff", 0},         {"リーダー", "Team Lead", 1},
+};
 
-constexpr std::array<Department, 11> kDepartments{{
+constexpr Department kDepartments[] = {
     {"情報システム部", "IT"},
     {"経営企画部", "Corporate Planning"},
     {"営業部", "Sales"},
@@ -177,29 +169,20 @@ constexpr std::array<Department, 11> kDepartments{{
     {"DX推進室", "Digital Transformation"},
     {"製造部", "Manufacturing"},
     {"法務部", "Legal"},
-}};
+};
 
-constexpr std::array<std::string_view, 8> kTradeShows{{
-    "Japan IT Week 春",
-    "Japan IT Week 秋",
-    "ものづくりワールド 東京",
-    "SaaS EXPO 大阪",
-    "DX総合EXPO 東京",
-    "営業DX EXPO 名古屋",
-    "ものづくりワールド 大阪",
-    "物流テック展 福岡",
-}};
+constexpr std::string_view kTradeShows[] = {
+    "Japan IT Week 春", "Japan IT Week 秋",   "ものづくりワールド 東京", "SaaS EXPO 大阪",
+    "DX総合EXPO 東京",  "営業DX EXPO 名古屋", "ものづくりワールド 大阪", "物流テック展 福岡",
+};
 
-constexpr std::array<std::string_view, 6> kSeminars{{
-    "稟議を通すDX投資の進め方",
-    "レベニューアーキテクチャ入門",
-    "製造業の営業DX事例セミナー",
-    "インサイドセールス立ち上げ講座",
-    "ABM実践ウェビナー",
-    "MQL定義の見直し方",
-}};
+constexpr std::string_view kSeminars[] = {
+    "稟議を通すDX投資の進め方",   "レベニューアーキテクチャ入門",
+    "製造業の営業DX事例セミナー", "インサイドセールス立ち上げ講座",
+    "ABM実践ウェビナー",          "MQL定義の見直し方",
+};
 
-constexpr std::array<Page, 12> kPages{{
+constexpr Page kPages[] = {
     {"/", "トップ | RevArch Demo"},
     {"/product", "製品概要 | RevArch Demo"},
     {"/product/routing", "リードルーティング | RevArch Demo"},
@@ -212,7 +195,7 @@ constexpr std::array<Page, 12> kPages{{
     {"/company", "会社概要 | RevArch Demo"},
     {"/en/", "RevArch Demo - Revenue architecture for Japan"},
     {"/blog/sansan-integration", "名刺データの活用 | RevArch Demo"},
-}};
+};
 
 }  // namespace
 

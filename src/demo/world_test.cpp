@@ -6,6 +6,7 @@
 
 #include "demo/names_data.h"
 #include "demo/render.h"
+#include "demo/vocab.h"
 #include "text/ids.h"
 
 namespace revarch::demo {
@@ -57,6 +58,21 @@ TEST(World, EveryCorporateNumberIsValidAndUnique) {
     const std::string n = corporate_number(c);
     EXPECT_TRUE(text::is_valid_corporate_number(n)) << n;
     EXPECT_TRUE(seen.insert(n).second) << n;
+  }
+}
+
+TEST(World, CompanyNamesAndDomainsAreWellFormed) {
+  for (const Word& w : name_prefixes()) EXPECT_FALSE(w.ja.empty() || w.romaji.empty());
+  for (const Word& w : name_middles()) EXPECT_FALSE(w.ja.empty() || w.romaji.empty());
+  const World w = build_world(3, WorldSize::kSmall);
+  std::set<std::string> domains;
+  for (const Company& c : w.companies) {
+    const std::string d = company_domain(c);
+    EXPECT_NE(d.front(), '-') << d;
+    EXPECT_EQ(d.find("--"), std::string::npos) << d;
+    EXPECT_TRUE(domains.insert(d).second) << d;
+    EXPECT_TRUE(company_legal_name(c).find("株式会社") != std::string::npos ||
+                company_legal_name(c).find("合同会社") != std::string::npos);
   }
 }
 

@@ -78,7 +78,8 @@ void contact_row(const World& w, uint32_t pi, int variant, CsvWriter& out, Truth
   out.field(rng.chance(0.15) ? std::string(t.en)
                              : fmt::format("{} {}", departments()[p.dept].ja, t.ja));
   out.field(owner_label(w, p.owner));
-  out.field(when(created, rng));
+  const std::string created_at = when(created, rng);
+  out.field(created_at);
   const bool later = variant == 0;  // duplicates and new-job records stay early in the funnel
   out.field(later ? hubspot_lifecycle_label(p) : "Lead");
   out.field(later ? lead_status(p, rng) : "New");
@@ -87,7 +88,7 @@ void contact_row(const World& w, uint32_t pi, int variant, CsvWriter& out, Truth
     if (later && d != kNoDay) last = std::max(last, d);
   }
   out.field(when(static_cast<uint16_t>(std::min<int>(kLastDay, last + rng.range(0, 20))), rng));
-  out.field(when(created, rng));
+  out.field(created_at);
   out.field(later ? when(p.mql_day, rng) : "").field(later ? when(p.sql_day, rng) : "");
   out.field(later ? when(p.opp_day, rng) : "").field(later ? when(p.customer_day, rng) : "");
   out.field(source_label(p.channel));

@@ -182,7 +182,9 @@ Status write_leads(const World& w, const std::filesystem::path& root, WriterRepo
         converted && first_deal[p.company] != kNone && w.deals[first_deal[p.company]].contact == pi;
     out->field(primary ? id15(sf_opportunity_id(first_deal[p.company])) : "");
     out->field(sf_user_id(p.owner));
-    out->field(sf_time(p.mql_day, rng)).field(sf_time(converted ? p.sql_day : p.mql_day, rng));
+    const std::string created_at = sf_time(p.mql_day, rng);
+    out->field(created_at)
+        .field(converted && p.sql_day > p.mql_day ? sf_time(p.sql_day, rng) : created_at);
     out->end_row();
     truth.person("salesforce", "Lead", id, pi);
   }

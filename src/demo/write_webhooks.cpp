@@ -11,7 +11,7 @@ namespace {
 
 constexpr int64_t kPortalId = 891472211;
 constexpr int64_t kAppId = 7906213;
-constexpr size_t kPerDelivery = 40;
+constexpr size_t kPerDelivery = 25;
 constexpr size_t kMaxEvents = 200;
 
 struct Hook {
@@ -22,7 +22,7 @@ std::string event_json(int64_t event_id, int64_t sub_id, std::string_view type, 
                        uint64_t object_id, std::string_view extra) {
   return fmt::format(
       "{{\"eventId\":{},\"subscriptionId\":{},\"portalId\":{},\"appId\":{},\"occurredAt\":{},"
-      "\"subscriptionType\":\"{}\",\"attemptNumber\":{{ATTEMPT}},\"objectId\":{}{}}}",
+      "\"subscriptionType\":\"{}\",\"objectId\":{}{}}}",
       event_id, sub_id, kPortalId, kAppId, at_ms, type, object_id, extra);
 }
 
@@ -32,7 +32,7 @@ void write_hubspot_webhooks(const World& w, const std::filesystem::path& root,
                             WriterReport& report) {
   Rng rng(stream_key(w.seed, 140));
   std::vector<std::string> events;
-  const uint16_t since = kLastDay - 30;
+  const uint16_t since = kLastDay - 45;
   for (uint32_t pi = 0; pi < w.people.size() && events.size() < kMaxEvents; ++pi) {
     const Person& p = w.people[pi];
     if (!(p.sources & kInHubSpot) || p.known_day < since) continue;
@@ -80,9 +80,9 @@ void write_hubspot_webhooks(const World& w, const std::filesystem::path& root,
     const bool retry = k + 1 == deliveries.size() && deliveries.size() > 1;
     std::string body = "[";
     for (size_t i = 0; i < deliveries[k].size(); ++i) {
-      std::string e = deliveries[k][i];
-      e.replace(e.find("{ATTEMPT}"), 9, retry ? "1" : "0");
-      body += (i ? ",\n " : "") + e;
+      if (i > 0) body += ",\n ";
+      body += retry ? "{\"attemptNumber\":1," : "{\"attemptNumber\":0,";
+      body.append(deliveries[k][i], 1);
     }
     body += "]\n";
     auto st = write_small_file(root, fmt::format("hubspot/webhooks/delivery-{:04d}.json", k + 1),
