@@ -16,7 +16,7 @@ std::string text_of(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
   if (v.is_number_unsigned()) return std::to_string(v.get<uint64_t>());
-  if (v.is_number_float()) return v.dump();
+  if (v.is_number_float()) return v.dump(-1, ' ', false, json::error_handler_t::replace);
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
   return "";
 }
@@ -71,7 +71,8 @@ std::string_view type_of(const std::string& name) {
 
 void emit_row(const json& row, const RowContext& ctx) {
   if (!row.is_object()) {
-    ctx.drop("", "not a JSON object", row.dump().substr(0, 500));
+    ctx.drop("", "not a JSON object",
+             row.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 500));
     return;
   }
   std::string name = field(row, "event_name");
@@ -80,7 +81,8 @@ void emit_row(const json& row, const RowContext& ctx) {
   if (pseudo.empty()) pseudo = field(row, "client_id");  // dbt-ga4 staging renames it
   std::string user_id = field(row, "user_id");
   if (name.empty()) {
-    ctx.drop("event_name", "no event_name", row.dump().substr(0, 500));
+    ctx.drop("event_name", "no event_name",
+             row.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 500));
     return;
   }
   int64_t micros = 0;
@@ -95,7 +97,7 @@ void emit_row(const json& row, const RowContext& ctx) {
   std::string visitor = !pseudo.empty() ? pseudo : user_id;
   if (visitor.empty()) {
     ctx.drop("user_pseudo_id", "no user_pseudo_id, client_id or user_id",
-             row.dump().substr(0, 500));
+             row.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 500));
     return;
   }
   auto ps = params_of(row);

@@ -15,7 +15,7 @@ std::string scalar_text(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
   if (v.is_number_unsigned()) return std::to_string(v.get<uint64_t>());
-  if (v.is_number_float()) return v.dump();
+  if (v.is_number_float()) return v.dump(-1, ' ', false, json::error_handler_t::replace);
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
   return "";
 }
@@ -98,7 +98,7 @@ void emit_webhook(const json& w, int64_t index, const RowContext& base) {
   auto t = parse_time(occurred, 0);
   if (type.empty() || !t) {
     ctx.drop(type.empty() ? "subscriptionType" : "occurredAt", "webhook event without type or time",
-             w.dump());
+             w.dump(-1, ' ', false, json::error_handler_t::replace));
     return;
   }
   EntityKind kind = kind_of_subscription(type);
@@ -116,7 +116,8 @@ void emit_webhook(const json& w, int64_t index, const RowContext& base) {
     subject_id = scalar_text(w["fromObjectId"]);
   }
   if (subject_id.empty()) {
-    ctx.drop("objectId", "webhook event without object id", w.dump());
+    ctx.drop("objectId", "webhook event without object id",
+             w.dump(-1, ' ', false, json::error_handler_t::replace));
     return;
   }
   std::string_view etype = canon::kRecordUpsert;
@@ -159,7 +160,8 @@ void emit_webhook(const json& w, int64_t index, const RowContext& base) {
     if (assoc.substr(0, 7) == "CONTACT") e.subject.kind = EntityKind::kContact;
     e.related.push_back(SourceRef{ctx.source, to_kind, scalar_text(w.value("toObjectId", json()))});
     set_property(p, "association_type", assoc);
-    set_property(p, "removed", w.value("associationRemoved", false) ? "true" : "false");
+    set_property(p, "removed",
+                 scalar_text(w.value("associationRemoved", json())) == "true" ? "true" : "false");
   }
   ctx.sink->on_event(Event(e));
   // Stage moves are also first-class events.
@@ -181,13 +183,14 @@ bool is_webhook(const json& v) {
 }
 
 void emit_value(const json& v, int64_t& index, const std::string& file,
-                const ConnectorOptions& options, const RowContext& ctx) {
-  if (v.is_array()) {
-    for (const json& item : v) emit_value(item, index, file, options, ctx);
+                const ConnectorOptions& options, const RowContext& ctx, int depth = 0) {
+  constexpr int kMaxNesting = 4;  // a page of results inside an array, at most
+  if (v.is_array() && depth < kMaxNesting) {
+    for (const json& item : v) emit_value(item, index, file, options, ctx, depth + 1);
     return;
   }
-  if (v.is_object() && v.contains("results") && v["results"].is_array()) {
-    emit_value(v["results"], index, file, options, ctx);
+  if (v.is_object() && v.contains("results") && v["results"].is_array() && depth < kMaxNesting) {
+    emit_value(v["results"], index, file, options, ctx, depth + 1);
     return;
   }
   ++index;
@@ -198,7 +201,8 @@ void emit_value(const json& v, int64_t& index, const std::string& file,
   } else {
     RowContext c = ctx;
     c.row = index;
-    c.drop("", "neither a HubSpot record nor a webhook event", v.dump().substr(0, 500));
+    c.drop("", "neither a HubSpot record nor a webhook event",
+           v.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 500));
   }
 }
 

@@ -1,5 +1,6 @@
 // Salesforce files: one object CSV (loose or a Data Export ZIP member), OpportunityHistory.
 #include <algorithm>
+#include <cstdlib>
 
 #include "connectors/connector_impl.h"
 #include "connectors/encoding.h"
@@ -31,7 +32,8 @@ void HistoryBuffer::add(const ColumnMap& m, const CsvRecord& r, const RowContext
   put_number(row.props, ctx, canon::kAmount, m.column_of("amount"), m.get(r, "amount"));
   put_date(row.props, ctx, canon::kCloseDate, m.column_of("closedate"), m.get(r, "closedate"));
   if (auto n = parse_number(m.get(r, "probability"))) {
-    set_property(row.props, canon::kProbability, std::to_string(std::stod(*n) / 100.0));
+    set_property(row.props, canon::kProbability,
+                 std::to_string(std::strtod(n->c_str(), nullptr) / 100.0));
   }
   put_text(row.props, "forecast_category", m.get(r, "forecastcategory"));
   auto [it, fresh] = by_opportunity_.try_emplace(opp);

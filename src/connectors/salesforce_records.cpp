@@ -1,4 +1,6 @@
 // Salesforce records: Lead, Contact, Account, Opportunity, Task, Event.
+#include <cstdlib>
+
 #include "connectors/connector_impl.h"
 #include "connectors/salesforce.h"
 #include "store/canonical.h"
@@ -59,7 +61,7 @@ void deal_props(const Row& row, Properties& p) {
   put_number(p, row.ctx, canon::kAmount, row.col("amount"), row.get("amount"));
   put_date(p, row.ctx, canon::kCloseDate, row.col("closedate"), row.get("closedate"));
   if (auto n = parse_number(row.get("probability"))) {  // percent -> 0..1
-    set_property(p, canon::kProbability, std::to_string(std::stod(*n) / 100.0));
+    set_property(p, canon::kProbability, std::to_string(std::strtod(n->c_str(), nullptr) / 100.0));
   } else if (!clean_text(row.get("probability")).empty()) {
     row.ctx.note(row.col("probability"), "not a number", row.get("probability"));
   }
