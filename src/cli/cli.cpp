@@ -13,9 +13,12 @@ int run(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Help for every command");
   int exit_code = kExitOk;
   add_version_command(app, &exit_code);
+  add_build_command(app, &exit_code);
+  add_explain_command(app, &exit_code);
   add_check_command(app, &exit_code);
   add_init_command(app, &exit_code);
   add_demo_command(app, &exit_code);
+  add_ingest_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

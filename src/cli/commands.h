@@ -7,6 +7,8 @@
 namespace revarch::cli {
 
 void add_version_command(CLI::App& app, int* exit_code);
+void add_build_command(CLI::App& app, int* exit_code);
+void add_explain_command(CLI::App& app, int* exit_code);
 void add_check_command(CLI::App& app, int* exit_code);
 void add_init_command(CLI::App& app, int* exit_code);
 void add_demo_command(CLI::App& app, int* exit_code);

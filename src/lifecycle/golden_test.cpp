@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "lifecycle/case_file.h"
+#include "lifecycle/explain.h"
 
 namespace revarch::lifecycle {
 namespace {
@@ -129,6 +130,36 @@ TEST(JapanCases, MultiThreadedDealIsHealthierThanOneVeryActiveContact) {
   EXPECT_GT(multi.health, single.health);
   EXPECT_GT(entity(r.state, "hubspot:account:A2").engagement,
             entity(r.state, "hubspot:account:A1").engagement);
+}
+
+}  // namespace
+}  // namespace revarch::lifecycle
+
+namespace revarch::lifecycle {
+namespace {
+
+TEST(Explain, FindsAContactByEmailAndShowsWhyAndTheCommittee) {
+  auto c =
+      load_case(std::string(REVARCH_SOURCE_DIR) + "/tests/lifecycle/sql_japan_committee/case.yaml");
+  ASSERT_TRUE(c.is_ok());
+  auto design = load_compiled_design(c->design_path);
+  ASSERT_TRUE(design.is_ok());
+  LifecycleEngine engine(*design, c->map);
+  engine.replay(c->events);
+  auto id = resolve_entity_id(engine, EntityKind::kContact, "Tanaka@towa.co.jp");
+  ASSERT_TRUE(id.has_value());
+  EXPECT_EQ(*id, "hubspot:contact:1");
+  EXPECT_FALSE(resolve_entity_id(engine, EntityKind::kContact, "nobody@x.jp").has_value());
+  EXPECT_EQ(resolve_entity_id(engine, EntityKind::kAccount, "A1").value_or(""),
+            "hubspot:account:A1");
+  nlohmann::json doc = explain_entity(engine, *id);
+  EXPECT_EQ(doc["stage"]["id"], "sql");
+  EXPECT_EQ(doc["committee"]["engaged"], 3);
+  EXPECT_TRUE(doc["committee"]["decision_maker_engaged"].get<bool>());
+  EXPECT_EQ(doc["next_action"]["owner_team"], "inside_sales");
+  std::string text = render_explain(doc);
+  EXPECT_NE(text.find("mql -> sql"), std::string::npos);
+  EXPECT_NE(text.find("committee.engaged"), std::string::npos);
 }
 
 }  // namespace

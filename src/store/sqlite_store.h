@@ -30,6 +30,8 @@ class SqliteStore final : public Store {
   Result<int64_t> count_events(const EventFilter& filter) override;
   Result<std::vector<Event>> events_for_subjects(std::span<const SourceRef> refs) override;
   Result<int64_t> last_seq() override;
+  Status begin_bulk_load() override;
+  Status end_bulk_load() override;
 
   Result<int64_t> begin_ingest_run(const std::string& source, const FileFingerprint& file) override;
   Status finish_ingest_run(int64_t run_id, const IngestCounts& counts, bool ok) override;
@@ -49,6 +51,7 @@ class SqliteStore final : public Store {
                                                         const std::string& value) override;
   Result<EntityRecord> load_entity(const std::string& entity_id) override;
   Status scan_entities(const std::function<bool(const Entity&)>& fn) override;
+  Status scan_links(const std::function<bool(const EntityLink&)>& fn) override;
 
   Status replace_derived(const DerivedSnapshot& snapshot) override;
   Result<std::vector<StageTransition>> scan_transitions(const std::string& entity_id) override;
@@ -84,6 +87,7 @@ class SqliteStore final : public Store {
   Result<int64_t> intern_origin_file(const std::string& path);
   Result<std::vector<std::string>> load_origin_files();
   Status insert_event(sqlite::Stmt& stmt, const Event& e, int64_t now, bool* inserted);
+  Status end_bulk_load_locked();
   Status scan_events_locked(const EventFilter& filter, const std::function<bool(const Event&)>& fn);
   Status insert_entities(const IdentitySnapshot& snapshot);
   Status insert_links_and_values(const IdentitySnapshot& snapshot);
@@ -95,6 +99,7 @@ class SqliteStore final : public Store {
   StoreOptions options_;
   std::recursive_mutex mu_;
   bool in_callback_ = false;
+  bool bulk_load_ = false;  // secondary indexes of the log are dropped
   std::unordered_map<std::string, int64_t> origin_file_ids_;  // cache of origin_files
   std::string related_buf_, props_buf_;                       // reused by append
 };

@@ -113,6 +113,14 @@ class Store {
   virtual Result<std::vector<Event>> events_for_subjects(std::span<const SourceRef> refs) = 0;
   /// Highest seq stored; 0 when the log is empty.
   virtual Result<int64_t> last_seq() = 0;
+  /// Bulk loading (a large ingest): until end_bulk_load, appends skip maintaining the
+  /// secondary indexes of the log (time order, subject) -- the idempotency index stays, so
+  /// duplicates are still detected and counted. end_bulk_load rebuilds them by sorting, far
+  /// cheaper than millions of random index updates. Scans and counts during a bulk load end it
+  /// first; a process that dies during one has the indexes rebuilt at the next open. Back-ends
+  /// without such a mode ignore both calls.
+  virtual Status begin_bulk_load() { return Status::ok(); }
+  virtual Status end_bulk_load() { return Status::ok(); }
 
   // ---- Ingest bookkeeping ---------------------------------------------------------------
   /// Records the start of an ingest; returns the run id.
@@ -151,6 +159,9 @@ class Store {
   virtual Result<EntityRecord> load_entity(const std::string& entity_id) = 0;
   /// Calls `fn` for each entity ordered by id until it returns false.
   virtual Status scan_entities(const std::function<bool(const Entity&)>& fn) = 0;
+  /// Calls `fn` for each link ordered by (source, kind, source id) until it returns false.
+  /// The default loads every entity (slow); SqliteStore reads the links table directly.
+  virtual Status scan_links(const std::function<bool(const EntityLink&)>& fn);
 
   // ---- Derived state -------------------------------------------------------------------
   /// Replaces all transitions and alerts in one transaction.
