@@ -157,6 +157,15 @@ std::span<const std::string_view> migrations() {
   return kMigrations;
 }
 
+std::string_view create_secondary_indexes_sql() {
+  return "CREATE INDEX IF NOT EXISTS events_time ON events (occurred_at);"
+         "CREATE INDEX IF NOT EXISTS events_subject ON events (subject_key);";
+}
+
+std::string_view drop_secondary_indexes_sql() {
+  return "DROP INDEX IF EXISTS events_time; DROP INDEX IF EXISTS events_subject;";
+}
+
 Result<int64_t> schema_version(Db& db) {
   REVARCH_ASSIGN_OR_RETURN(Stmt s,
                            db.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));

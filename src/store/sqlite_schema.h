@@ -16,6 +16,11 @@ namespace revarch::sqlite {
 /// The migrations in order: element i takes the schema from version i to version i + 1.
 std::span<const std::string_view> migrations();
 
+/// The log's secondary indexes, dropped during bulk loads: SQL that creates the missing ones
+/// (run at every open, so a bulk load cut short by a crash is repaired), and SQL that drops them.
+std::string_view create_secondary_indexes_sql();
+std::string_view drop_secondary_indexes_sql();
+
 /// The highest version applied (0 for a new, empty database).
 Result<int64_t> schema_version(Db& db);
 

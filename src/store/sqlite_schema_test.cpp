@@ -35,6 +35,25 @@ TEST(SqliteSchema, OpeningAnOldDatabaseMigratesItAndKeepsData) {
   EXPECT_TRUE((*store)->replace_identity(snap).is_ok());  // tables of migration 2 exist
 }
 
+TEST(SqliteSchema, ReopeningRepairsABulkLoadCutShort) {
+  testing::TempDir dir;
+  std::string path = dir.file("ws.db");
+  auto count_indexes = [&path] {
+    auto db = sqlite::Db::open(path);
+    auto s = (*db)->prepare(
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('events_time', 'events_subject')");
+    EXPECT_TRUE((*db)->step(*s).value());
+    return s->int_at(0);
+  };
+  {
+    auto store = SqliteStore::open(path);
+    ASSERT_TRUE((*store)->begin_bulk_load().is_ok());
+  }  // closed without end_bulk_load, as when the process dies
+  EXPECT_EQ(count_indexes(), 0);
+  ASSERT_TRUE(SqliteStore::open(path).is_ok());
+  EXPECT_EQ(count_indexes(), 2);
+}
+
 TEST(SqliteSchema, RefusesADatabaseFromANewerBuild) {
   testing::TempDir dir;
   std::string path = dir.file("new.db");

@@ -212,6 +212,7 @@ Status SqliteStore::append(std::span<const Event> events, AppendStats* stats) {
 
 Status SqliteStore::scan_events_locked(const EventFilter& filter,
                                        const std::function<bool(const Event&)>& fn) {
+  REVARCH_RETURN_IF_ERROR(end_bulk_load_locked());
   REVARCH_ASSIGN_OR_RETURN(std::vector<std::string> files, load_origin_files());
   std::string sql = std::string(kSelectEvent) + where_clause(filter) + " ORDER BY occurred_at, seq";
   REVARCH_ASSIGN_OR_RETURN(sqlite::Stmt s, db_->prepare(sql));
@@ -241,6 +242,7 @@ Status SqliteStore::scan_events(const EventFilter& filter,
 Result<int64_t> SqliteStore::count_events(const EventFilter& filter) {
   Lock lock;
   REVARCH_RETURN_IF_ERROR(enter(lock));
+  REVARCH_RETURN_IF_ERROR(end_bulk_load_locked());
   REVARCH_ASSIGN_OR_RETURN(sqlite::Stmt s,
                            db_->prepare("SELECT count(*) FROM events" + where_clause(filter)));
   bind_filter(s, filter);

@@ -96,6 +96,23 @@ TEST_F(StoreTest, KeysOfAnyFormRoundTripAndStayDistinct) {
   EXPECT_EQ(stats.duplicates, 4);
 }
 
+TEST_F(StoreTest, BulkLoadStillDeduplicatesAndScansInOrder) {
+  ASSERT_TRUE(store_->begin_bulk_load().is_ok());
+  std::vector<Event> batch;
+  for (int i : {9, 2, 5, 2}) batch.push_back(testing::sample_event(i));
+  AppendStats stats;
+  ASSERT_TRUE(store_->append(batch, &stats).is_ok());
+  EXPECT_EQ(stats.duplicates, 1);
+  auto got = scan();  // ends the bulk load
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].source_record_id, "rec-2");
+  EXPECT_EQ(got[2].source_record_id, "rec-9");
+  ASSERT_TRUE(store_->end_bulk_load().is_ok());
+  EventFilter f;
+  f.subject = SourceRef{"hubspot", EntityKind::kContact, "c5"};
+  EXPECT_EQ(store_->count_events(f).value(), 1);
+}
+
 TEST_F(StoreTest, ScanIsInOccurrenceOrderThenSeq) {
   std::vector<Event> batch;
   for (int i : {5, 1, 3}) batch.push_back(testing::sample_event(i));
