@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git python3
   libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libicu-dev
   libfmt-dev libspdlog-dev libcli11-dev libzip-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev

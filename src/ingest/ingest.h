@@ -75,6 +75,8 @@ struct IngestOptions {
   identity::IdentityConfig identity;
   /// Events per transaction.
   size_t batch_size = 20000;
+  /// Files adding up to this many bytes or more are loaded in the store's bulk mode.
+  int64_t bulk_load_bytes = 64ll << 20;
   /// Resolve identity over the whole log after the files.
   bool resolve_identity = true;
   /// Called now and then while reading (at most ~10 times a second); may be empty.

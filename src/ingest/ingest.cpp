@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include <zlib.h>
+
 #include "connectors/connectors.h"
 #include "identity/resolver.h"
 
@@ -106,13 +108,30 @@ bool skipped_entry(const fs::path& p) {
   return name.empty() || name[0] == '.' || name == "truth";
 }
 
+/// The source of `path`, from its name and first bytes (decompressed when gzip).
+Result<connectors::SourceKind> detect(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return Status(ErrorCode::kIo, "cannot open " + path);
+  std::string head(64 * 1024, '\0');
+  int n = gzread(f, head.data(), static_cast<unsigned>(head.size()));
+  gzclose(f);
+  if (n < 0) return Status(ErrorCode::kIo, "cannot read " + path);
+  head.resize(static_cast<size_t>(n));
+  std::optional<connectors::SourceKind> kind = connectors::detect_source(path, head);
+  if (!kind) {
+    return Status(ErrorCode::kUnsupported,
+                  "cannot tell which tool exported " + path + " (give --source)");
+  }
+  return *kind;
+}
+
 /// Reads one file into the store. A Status that is not ok means the store failed.
 Status ingest_one(Store& store, const std::string& path, int index, int count,
                   const IngestOptions& options, FileSummary& out) {
   out.path = path;
   std::optional<connectors::SourceKind> kind = options.source;
   if (!kind) {
-    Result<connectors::SourceKind> detected = connectors::detect_source(path);
+    Result<connectors::SourceKind> detected = detect(path);
     if (!detected.is_ok()) {
       out.status = detected.status();
       return Status::ok();
@@ -134,12 +153,34 @@ Status ingest_one(Store& store, const std::string& path, int index, int count,
 
   Progress progress{path, index, count, 0, static_cast<int64_t>(fingerprint->size), 0};
   StoreSink sink(store, options.batch_size, progress, options.on_progress);
-  out.status = connectors::read_export(path, kind, copts, sink);
+  Status read = connectors::read_export(path, kind, copts, sink);
+  if (read.code() == ErrorCode::kParse && sink.counts().read > 0) {
+    // The file is damaged from some point on (a quote never closed, a truncated gzip): what came
+    // before it is in, and the damaged tail is quarantined rather than failing the file.
+    QuarantinedRow tail;
+    tail.source = out.source;
+    tail.file = copts.file_label.empty() ? path : copts.file_label;
+    tail.line = read.where().line;
+    tail.reason = read.message() + "; the file is read up to this point";
+    sink.on_quarantine(std::move(tail));
+    read = Status::ok();
+  }
+  out.status = read;
   sink.flush();
   out.counts = sink.counts();
   out.quarantine_sample = sink.take_sample();
   REVARCH_RETURN_IF_ERROR(sink.status());
   return store.finish_ingest_run(run, out.counts, out.status.is_ok());
+}
+
+int64_t total_bytes(const std::vector<std::string>& paths) {
+  int64_t total = 0;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    auto size = fs::file_size(p, ec);
+    if (!ec) total += static_cast<int64_t>(size);
+  }
+  return total;
 }
 
 }  // namespace
@@ -208,12 +249,16 @@ Result<IngestSummary> ingest_files(Store& store, const std::vector<std::string>&
   auto start = Clock::now();
   IngestSummary summary;
   int count = static_cast<int>(paths.size());
+  // A large load skips per-row index maintenance and rebuilds the indexes once at the end.
+  bool bulk = total_bytes(paths) >= options.bulk_load_bytes;
+  if (bulk) REVARCH_RETURN_IF_ERROR(store.begin_bulk_load());
   for (int i = 0; i < count; ++i) {
     FileSummary file;
     REVARCH_RETURN_IF_ERROR(ingest_one(store, paths[i], i, count, options, file));
     if (!file.source.empty()) add_to_sources(summary.sources, file);
     summary.files.push_back(std::move(file));
   }
+  if (bulk) REVARCH_RETURN_IF_ERROR(store.end_bulk_load());
   if (options.resolve_identity) {
     REVARCH_ASSIGN_OR_RETURN(summary.identity, resolve_identity(store, options.identity));
   }
