@@ -94,6 +94,18 @@ TEST(Loader, ExpressionErrorsPointIntoQuotedAndBlockScalars) {
   EXPECT_EQ(l[1].substr(0, l[1].find(": error")), "a.yaml:7:12");
 }
 
+TEST(Loader, ColumnsCountCharactersAfterJapaneseText) {
+  // yaml-cpp counts bytes; "名刺交換" is 12 bytes but 4 characters, as an editor shows it.
+  Diagnostics diags;
+  load_design_from_string(
+      "signals:\n"
+      "  - {id: card, name_ja: \"名刺交換\", intent: high, when: \"event.typo == 'x'\"}\n",
+      "a.yaml", &diags);
+  auto l = lines(diags);
+  ASSERT_FALSE(l.empty());
+  EXPECT_EQ(l[0].substr(0, l[0].find(": error")), "a.yaml:2:54") << l[0];
+}
+
 TEST(Loader, IncludeMergesSectionsAndKeepsEachFile) {
   Diagnostics diags;
   auto d = load_design("dir/main.yaml", &diags,

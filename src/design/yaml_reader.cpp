@@ -27,6 +27,20 @@ std::string join(const std::vector<std::string>& names) {
 
 }  // namespace
 
+int Reader::code_point_column(const YAML::Mark& m) const {
+  // yaml-cpp counts columns in bytes; diagnostics count characters, as editors do, so that a
+  // position after Japanese text on the same line is right.
+  if (m.pos < 0 || static_cast<size_t>(m.pos) > text_.size()) return m.column + 1;
+  size_t end = static_cast<size_t>(m.pos);
+  size_t start = text_.rfind('\n', end == 0 ? 0 : end - 1);
+  start = (start == std::string_view::npos || end == 0) ? 0 : start + 1;
+  int column = 1;
+  for (size_t i = start; i < end; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
 SourceLocation Reader::loc(const YAML::Node& n) const {
   SourceLocation where;
   where.file = file_;
@@ -34,7 +48,7 @@ SourceLocation Reader::loc(const YAML::Node& n) const {
     YAML::Mark m = n.Mark();
     if (m.line >= 0) {
       where.line = m.line + 1;
-      where.column = m.column + 1;
+      where.column = code_point_column(m);
     }
   }
   return where;

@@ -88,6 +88,7 @@ class Reader {
 
   std::string file_;
   std::string_view text_;
+  int code_point_column(const YAML::Mark& m) const;
   Diagnostics* diags_;
 };
 
