@@ -3,6 +3,7 @@
 
 #include "common/time.h"
 #include "lifecycle/features.h"
+#include "lifecycle/snapshot.h"
 #include "store/canonical.h"
 
 namespace revarch::lifecycle {
@@ -200,7 +201,15 @@ Value EventActivation::field(expr::FieldSlot slot) const {
     }
   }
   if (b.source != FieldSource::kEvent) return Value();
-  const std::string* v = find_property(event_.properties, design_.prop_key(b.prop));
+  const std::string& key = design_.prop_key(b.prop);
+  const std::string* v = find_property(event_.properties, key);
+  if ((!v || v->empty()) && key == "channel") {
+    // No channel of its own: a record's first-touch source names it ("REFERRALS" -> referral).
+    const std::string* source = find_property(event_.properties, canon::kOriginalSource);
+    if (!source || source->empty()) return Value();
+    channel_ = channel_of_source(*source);
+    return Value(std::string_view(channel_));
+  }
   if (!v || v->empty()) return Value();
   return Value(std::string_view(*v));
 }

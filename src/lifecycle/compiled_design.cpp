@@ -197,7 +197,10 @@ void CompiledDesign::bind_fields() {
         if (added) prop_keys_.emplace_back(row.prop);
         b.prop = it->second;
         entity_prop_.resize(prop_keys_.size(), false);
-        if (row.source != FieldSource::kEvent) entity_prop_[b.prop] = true;
+        if (row.source != FieldSource::kEvent) {
+          entity_prop_[b.prop] = true;
+          entity_fields_.emplace(row.path, b);
+        }
       }
     }
     bindings_[f.slot] = b;
@@ -256,6 +259,11 @@ void CompiledDesign::plan_stages() {
     for (const auto& p : plans) any_root = any_root || p.root;
     if (!any_root && !plans.empty()) plans.front().root = true;
   }
+}
+
+const FieldBinding* CompiledDesign::entity_field(std::string_view path) const {
+  auto it = entity_fields_.find(std::string(path));
+  return it == entity_fields_.end() ? nullptr : &it->second;
 }
 
 int CompiledDesign::prop_of(std::string_view key) const {

@@ -102,6 +102,9 @@ class CompiledDesign {
   /// True when a contact, account or deal field reads this property (worth keeping per entity).
   bool entity_prop(PropId p) const { return entity_prop_[p]; }
   const std::string& prop_key(PropId p) const { return prop_keys_[p]; }
+  /// The binding of a contact.*, account.* or deal.* field path ("contact.title"), as a
+  /// connector's field mapping names a property; nullptr for other paths.
+  const FieldBinding* entity_field(std::string_view path) const;
 
   const std::vector<StagePlan>& plans(EntityKind kind) const;
   /// Index of a stage id in plans(kind), or -1.
@@ -134,7 +137,8 @@ class CompiledDesign {
   std::vector<std::string> prop_keys_;
   std::unordered_map<std::string, PropId> prop_ids_;
   std::vector<bool> entity_prop_;
-  std::vector<StagePlan> plans_[3];  // contact, account, deal
+  std::unordered_map<std::string, FieldBinding> entity_fields_;  // "contact.title" -> binding
+  std::vector<StagePlan> plans_[3];                              // contact, account, deal
   std::vector<double> weights_;
   int64_t half_life_ms_ = 0;
   std::vector<std::vector<std::string>> title_keys_;  // normalised match strings per rule

@@ -5,6 +5,7 @@
 
 #include "lifecycle/engine_impl.h"
 #include "lifecycle/features.h"
+#include "lifecycle/snapshot.h"
 #include "lifecycle/stage_engine.h"
 
 namespace revarch::lifecycle {
@@ -101,6 +102,16 @@ void LifecycleEngine::Impl::classify(PreparedEvent* pe, const Event& e) const {
       pe->signals.push_back(static_cast<uint16_t>(i));
 }
 
+std::optional<Event> LifecycleEngine::Impl::derive_created(const Event& e) {
+  auto created = created_event_of(e);
+  if (!created) return std::nullopt;
+  std::string key =
+      e.subject.source + '\x1f' + entity_kind_name(e.subject.kind) + '\x1f' + e.subject.id;
+  if (!created_seen.emplace(std::move(key), created->occurred_at_ms).second) return std::nullopt;
+  ++derived_events;
+  return created;
+}
+
 void LifecycleEngine::Impl::push_wake(uint32_t p) {
   if (!partitions[p].wakes.empty()) wakes.emplace(partitions[p].wakes.top().first, p);
 }
@@ -123,7 +134,6 @@ void LifecycleEngine::Impl::advance(int64_t t) {
 void LifecycleEngine::replay(std::vector<Event> events) {
   Impl& m = *impl_;
   m.events = std::move(events);
-  m.prepared.assign(m.events.size(), PreparedEvent{});
   m.rt.clear();
   m.partitions.clear();
   m.partition_of.clear();
@@ -132,13 +142,24 @@ void LifecycleEngine::replay(std::vector<Event> events) {
   m.unresolved = 0;
   m.any_event = !m.events.empty();
   m.as_of = 0;
-  for (size_t i = 0; i < m.events.size(); ++i) {
+  m.derived_events = 0;
+  m.created_seen.clear();
+  const size_t given = m.events.size();
+  for (size_t i = 0; i < given; ++i) {
     Event& e = m.events[i];
     if (e.seq == 0) e.seq = static_cast<int64_t>(i) + 1;
     m.max_seq = std::max(m.max_seq, e.seq);
+  }
+  // Snapshots imply their record's creation (snapshot.h); derived events share the seq of
+  // their snapshot and are ordered like any other event.
+  for (size_t i = 0; i < given; ++i)
+    if (auto created = m.derive_created(m.events[i])) m.events.push_back(std::move(*created));
+  m.prepared.assign(m.events.size(), PreparedEvent{});
+  for (size_t i = 0; i < m.events.size(); ++i) {
+    Event& e = m.events[i];
     m.prepared[i].event = static_cast<uint32_t>(i);
     m.prepare_resolve(&m.prepared[i], e);
-    if (m.prepared[i].subject < 0) ++m.unresolved;
+    if (m.prepared[i].subject < 0 && i < given) ++m.unresolved;
     m.as_of = i == 0 ? e.occurred_at_ms : std::max(m.as_of, e.occurred_at_ms);
   }
   const size_t chunk = 4096;
@@ -192,6 +213,12 @@ void LifecycleEngine::apply(Event event) {
   Impl& m = *impl_;
   if (event.seq == 0) event.seq = m.max_seq + 1;
   m.max_seq = std::max(m.max_seq, event.seq);
+  if (auto created = m.derive_created(event)) apply_one(std::move(*created), true);
+  apply_one(std::move(event), false);
+}
+
+void LifecycleEngine::apply_one(Event event, bool derived) {
+  Impl& m = *impl_;
   auto index = static_cast<uint32_t>(m.events.size());
   m.events.push_back(std::move(event));
   const Event& e = m.events.back();
@@ -208,7 +235,7 @@ void LifecycleEngine::apply(Event event) {
   m.advance(pe.at);
   m.as_of = as_of;
   if (pe.subject < 0) {
-    ++m.unresolved;
+    if (!derived) ++m.unresolved;
     return;
   }
   // The partitions this event touches merge into the lowest-numbered one.

@@ -96,6 +96,7 @@ class LifecycleEngine {
   const Impl& impl() const { return *impl_; }
 
  private:
+  void apply_one(Event event, bool derived);  // one event of apply(); derived: implied
   std::unique_ptr<Impl> impl_;
 };
 

@@ -2,7 +2,11 @@
 // Internal to the lifecycle layer: the engine's state, shared by engine.cpp, derived_state.cpp
 // and explain.cpp.
 
+#include <optional>
 #include <queue>
+#include <set>
+#include <string>
+#include <utility>
 
 #include "lifecycle/engine.h"
 #include "lifecycle/runtime.h"
@@ -22,7 +26,9 @@ struct LifecycleEngine::Impl {
   bool any_event = false;
   int64_t max_seq = 0;
   int64_t unresolved = 0;
-  using Wake = std::pair<int64_t, uint32_t>;  // (time, partition)
+  int64_t derived_events = 0;  // record.created events implied by snapshots (snapshot.h)
+  std::set<std::pair<std::string, int64_t>> created_seen;  // (record, created_at) derived once
+  using Wake = std::pair<int64_t, uint32_t>;               // (time, partition)
   std::priority_queue<Wake, std::vector<Wake>, std::greater<>> wakes;
 
   ReplayContext context() { return ReplayContext{design.get(), &map, &events, &prepared, &rt}; }
@@ -33,6 +39,8 @@ struct LifecycleEngine::Impl {
   void prepare_resolve(PreparedEvent* pe, const Event& e);
   void classify(PreparedEvent* pe, const Event& e) const;
   void grow_entities();
+  /// The record.created event `e` implies, unless one was derived for its record and time.
+  std::optional<Event> derive_created(const Event& e);
   void advance(int64_t t);
   void push_wake(uint32_t p);
   EntityState state_of(uint32_t e) const;

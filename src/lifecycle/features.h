@@ -84,6 +84,7 @@ class EventActivation final : public expr::Activation {
  private:
   const CompiledDesign& design_;
   const Event& event_;
+  mutable std::string channel_;  // event.channel derived from original_source
 };
 
 const char* seniority_text(int s);

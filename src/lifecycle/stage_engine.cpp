@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lifecycle/features.h"
+#include "lifecycle/snapshot.h"
 #include "store/canonical.h"
 
 namespace revarch::lifecycle {
@@ -175,43 +176,76 @@ void PartitionRunner::link(uint32_t s, uint32_t o) {
   if (ks == K::kContact && ko == K::kDeal) link_deal_contact(o, s);
 }
 
-void PartitionRunner::update_props(uint32_t e, const Event& ev) {
+void PartitionRunner::set_prop(uint32_t e, PropId id, const std::string& value) {
   EntityRt& r = (*ctx_.rt)[e];
   const CompiledDesign& d = *ctx_.design;
-  bool title_changed = false;
+  bool found = false;
+  for (auto& [k, v] : r.props) {
+    if (k == id) {
+      if (v == value) return;
+      v = value;
+      found = true;
+      break;
+    }
+  }
+  if (!found) r.props.emplace_back(id, value);
+  if (kind_of(ctx_, e) == EntityKind::kContact && d.prop_key(id) == canon::kTitle) {
+    auto [seniority, role] = d.classify_title(value);
+    r.seniority = static_cast<int8_t>(seniority);
+    r.role = static_cast<int8_t>(role);
+  }
+}
+
+void PartitionRunner::update_props(uint32_t s, const Event& ev) {
+  const CompiledDesign& d = *ctx_.design;
+  const bool deal = kind_of(ctx_, s) == EntityKind::kDeal;
+  // A key is a canonical property of the subject ("title"), or a field path a connector's field
+  // mapping wrote ("contact.title", "account.name"): that field of the subject's contact,
+  // account or deal.
   auto set = [&](std::string_view key, const std::string& value) {
+    if (key.find('.') != std::string_view::npos) {
+      const FieldBinding* b = d.entity_field(key);
+      if (!b) return;
+      EntityKind k = kind_of(ctx_, s);
+      int32_t target = b->source == FieldSource::kContact   ? (k == EntityKind::kContact ? s : -1)
+                       : b->source == FieldSource::kAccount ? account_of(ctx_, s)
+                                                            : deal_of(ctx_, s);
+      if (target >= 0) set_prop(static_cast<uint32_t>(target), b->prop, value);
+      return;
+    }
     int p = d.prop_of(key);
     if (p < 0 || !d.entity_prop(static_cast<PropId>(p))) return;
-    auto id = static_cast<PropId>(p);
-    if (key == canon::kTitle) title_changed = true;
-    for (auto& [k, v] : r.props) {
-      if (k == id) {
-        v = value;
-        return;
-      }
-    }
-    r.props.emplace_back(id, value);
+    set_prop(s, static_cast<PropId>(p), value);
   };
+  const std::string* stage = nullptr;  // a deal's new stage, when the event names one
   if (ev.type == canon::kPropertyChanged) {
     const std::string* key = find_property(ev.properties, "property");
     const std::string* value = find_property(ev.properties, "value");
     if (key && value) set(*key, *value);
-  } else if (ev.type == canon::kLifecycleChanged && kind_of(ctx_, e) != EntityKind::kDeal) {
+    if (key && value && *key == canon::kStage) stage = value;
+  } else if (ev.type == canon::kLifecycleChanged && !deal) {
     if (const std::string* v = find_property(ev.properties, canon::kStage))
       set(canon::kLifecycleStage, *v);
   } else {
-    bool deal = kind_of(ctx_, e) == EntityKind::kDeal;
     for (const auto& [k, v] : ev.properties) {
       if (k == canon::kStage && !deal) continue;
       set(k, v);
     }
+    stage = find_property(ev.properties, canon::kStage);
   }
-  if (title_changed) {
-    int p = d.prop_of(canon::kTitle);
-    const std::string* t = r.prop(static_cast<PropId>(p));
-    auto [seniority, role] = d.classify_title(t ? *t : std::string());
-    r.seniority = static_cast<int8_t>(seniority);
-    r.role = static_cast<int8_t>(role);
+  // A deal's stage says whether it is closed and won ("Closed Won", "closedlost"), unless the
+  // event states it itself (a record snapshot's IsClosed / IsWon).
+  const int closed = d.prop_of("is_closed"), won = d.prop_of("is_won");
+  if (deal && stage && !find_property(ev.properties, "is_closed")) {
+    ClosedState c = closed_state_of_stage(*stage);
+    if (closed >= 0) set_prop(s, static_cast<PropId>(closed), c.closed ? "true" : "false");
+    if (won >= 0) set_prop(s, static_cast<PropId>(won), c.won ? "true" : "false");
+  } else if (deal && ev.type == kRecordCreated && !find_property(ev.properties, "is_closed")) {
+    // A deal is open when it is created; its snapshot's closing comes at the snapshot's time.
+    if (closed >= 0 && !(*ctx_.rt)[s].prop(static_cast<PropId>(closed))) {
+      set_prop(s, static_cast<PropId>(closed), "false");
+      if (won >= 0) set_prop(s, static_cast<PropId>(won), "false");
+    }
   }
 }
 

@@ -27,6 +27,7 @@ class PartitionRunner {
   void set_deal_account(uint32_t deal, uint32_t account);
   void link_deal_contact(uint32_t deal, uint32_t contact);
   void update_props(uint32_t e, const Event& ev);
+  void set_prop(uint32_t e, PropId id, const std::string& value);
   void add_hits(const PreparedEvent& pe);
   void evaluate(uint32_t e, int64_t now, const std::string& trigger);
   void enter_stage(uint32_t e, int target, int64_t now, const std::string& trigger);
