@@ -6,6 +6,7 @@
 #include "common/time.h"
 #include "lifecycle/engine_impl.h"
 #include "lifecycle/features.h"
+#include "lifecycle/snapshot.h"
 #include "lifecycle/stage_engine.h"
 
 namespace revarch::lifecycle {
@@ -18,14 +19,19 @@ std::string lower(std::string s) {
   return s;
 }
 
-// A CRM's stage name in the design's terms, to compare the two ("marketingqualifiedlead"
-// and "mql" agree).
-std::string crm_alias(const std::string& v) {
+// A CRM's stage name in the design's terms, to compare the two: HubSpot lifecycle stages
+// ("marketingqualifiedlead" is mql; "opportunity" is the contact stage before the deal,
+// first_meeting); deal stages by whether they are closed ("Closed Won" is closed_won, any open
+// stage such as "Negotiation/Review" is opportunity).
+std::string crm_alias(EntityKind kind, const std::string& v) {
+  if (kind == EntityKind::kDeal) {
+    ClosedState c = closed_state_of_stage(v);
+    return c.won ? "closed_won" : c.closed ? "closed_lost" : "opportunity";
+  }
   static const std::map<std::string, std::string> kAliases = {
-      {"marketingqualifiedlead", "mql"}, {"salesqualifiedlead", "sql"},
-      {"evangelist", "advocacy"},        {"closedwon", "customer"},
-      {"closed won", "customer"},        {"closedlost", "closed_lost"},
-      {"closed lost", "closed_lost"}};
+      {"marketingqualifiedlead", "mql"}, {"marketing qualified lead", "mql"},
+      {"salesqualifiedlead", "sql"},     {"sales qualified lead", "sql"},
+      {"opportunity", "first_meeting"},  {"evangelist", "advocacy"}};
   std::string l = lower(v);
   auto it = kAliases.find(l);
   return it == kAliases.end() ? l : it->second;
@@ -136,14 +142,20 @@ json explain_entity(const LifecycleEngine& engine, const std::string& entity_id)
     const char* key = st.kind == EntityKind::kDeal ? "stage" : "lifecycle_stage";
     const std::string* v = find_property(ev.properties, key);
     if (!v && ev.type == "lifecycle.changed") v = find_property(ev.properties, "stage");
+    if (!v && ev.type == "record.property_changed") {
+      const std::string* p = find_property(ev.properties, "property");
+      if (p && *p == key) v = find_property(ev.properties, "value");
+    }
     if (v && !v->empty()) crm[ev.source] = {*v, ev.occurred_at_ms};
   }
   json crm_stages = json::array();
   for (const auto& [source, value] : crm) {
     std::string ours = st.stage;
-    bool agrees = crm_alias(value.first) == ours;
+    std::string theirs = crm_alias(st.kind, value.first);
+    bool agrees = theirs == ours;
     crm_stages.push_back({{"source", source},
                           {"stage", value.first},
+                          {"as", theirs},
                           {"at", format_iso8601_utc(value.second)},
                           {"revarch", ours},
                           {"agrees", agrees}});
@@ -192,12 +204,12 @@ json explain_entity(const LifecycleEngine& engine, const std::string& entity_id)
   CommitteeSummary cs = committee(ctx, account_of(ctx, e), now);
   json health_parts = json::array();
   for (const auto& c : health_contributions(cs))
-    health_parts.push_back({{"what", c.what}, {"points", c.points}});
+    health_parts.push_back({{"what", c.what}, {"points", std::round(c.points * 10) / 10}});
   doc["scores"] = {
       {"fit", {{"total", st.fit}, {"rules", fit_rules}}},
       {"engagement",
        {{"total", std::round(st.engagement * 100) / 100}, {"by_signal", engagement_parts}}},
-      {"health", {{"total", st.health}, {"parts", health_parts}}}};
+      {"health", {{"total", std::round(st.health * 10) / 10}, {"parts", health_parts}}}};
 
   // The buying committee of the account.
   json members = json::array();

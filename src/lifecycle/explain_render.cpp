@@ -39,6 +39,25 @@ void render_criteria(std::ostringstream& out, const json& criteria, const std::s
   }
 }
 
+// "* P-…  宮島 海星  人事部 部長  director, decision_maker": empty parts are left out, the
+// department when the title already names it; an unmapped title says so.
+std::string member_line(const json& m) {
+  std::string line = std::string("  ") + (m.value("engaged", false) ? "* " : "  ") + str(m, "id");
+  std::string name = str(m, "name"), title = str(m, "title"), dept = str(m, "department");
+  if (!name.empty()) line += "  " + name;
+  std::string position = title;
+  if (!dept.empty() && title.find(dept) == std::string::npos)
+    position = title.empty() ? dept : dept + " " + title;
+  if (!position.empty()) line += "  " + position;
+  std::string seniority = str(m, "seniority"), role = str(m, "role");
+  if (!seniority.empty() || !role.empty()) {
+    line += "  " + seniority + (!seniority.empty() && !role.empty() ? ", " : "") + role;
+  } else if (!title.empty()) {
+    line += "  (title not in the title map)";
+  }
+  return line + "\n";
+}
+
 }  // namespace
 
 std::string render_explain(const json& doc) {
@@ -62,7 +81,8 @@ std::string render_explain(const json& doc) {
     row(out, "benchmark", str(st, "benchmark_days") + " days  status: " + str(st, "status"));
   for (const auto& c : doc["crm_stages"])
     row(out, "CRM " + str(c, "source"),
-        str(c, "stage") + "  vs revarch " + str(c, "revarch") +
+        str(c, "stage") + (str(c, "as") != str(c, "stage") ? " (= " + str(c, "as") + ")" : "") +
+            "  vs revarch " + str(c, "revarch") +
             (c.value("agrees", false) ? "  (agrees)" : "  ** DISAGREES **"));
   const json& next = doc["next_action"];
   if (next.contains("owner_team")) {
@@ -94,10 +114,7 @@ std::string render_explain(const json& doc) {
         << (c.value("decision_maker_engaged", false) ? "decision-maker engaged"
                                                      : "no decision-maker engaged")
         << "\n";
-    for (const auto& m : c["members"])
-      out << "  " << (m.value("engaged", false) ? "* " : "  ") << str(m, "id") << "  "
-          << str(m, "title") << " / " << str(m, "department") << "  " << str(m, "seniority") << ", "
-          << str(m, "role") << "\n";
+    for (const auto& m : c["members"]) out << member_line(m);
   }
   out << "\nTransitions\n";
   for (const auto& t : doc["transitions"]) {
