@@ -1,10 +1,12 @@
 // Arbitrary bytes through gzip detection, the NDJSON reader, the GA4 and HubSpot JSON readers.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 
 #include "connectors/byte_source.h"
 #include "connectors/connectors.h"
+#include "connectors/ga4_row.h"
 #include "connectors/ndjson_reader.h"
 
 namespace {
@@ -34,7 +36,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   while (true) {
     auto more = reader.next_line(line);
     if (!more.is_ok() || !*more) break;
-    (void)NdjsonReader::parse(line, j);
+    bool valid = NdjsonReader::parse(line, j).is_ok();
+    // The GA4 fast path must agree with the DOM: it accepts only valid JSON objects and reads
+    // the same fields from them.
+    revarch::connectors::ga4::Ga4Row fast;
+    if (revarch::connectors::ga4::from_text(line.text, fast)) {
+      if (!valid || !j.is_object()) std::abort();
+      revarch::connectors::ga4::Ga4Row dom;
+      revarch::connectors::ga4::from_dom(j, dom);
+      if (!(dom == fast)) std::abort();
+    }
   }
   CountingSink ga4;
   (void)read_stream(SourceKind::kGa4, open(bytes), "events.ndjson", {}, ga4);

@@ -161,10 +161,39 @@ std::optional<int64_t> parse_iso8601_ms(std::string_view text, int default_offse
   return parsed->utc_ms;
 }
 
+namespace {
+// Writes `v` as exactly `width` decimal digits (v must fit).
+char* put_digits(char* p, int64_t v, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return p + width;
+}
+}  // namespace
+
 std::string format_iso8601_utc(int64_t ms) {
   const int64_t days = floor_div(ms, kMsPerDay);
   const int64_t in_day = ms - days * kMsPerDay;
   const Civil c = civil_from_days(days);
+  if (c.year >= 0 && c.year <= 9999) {  // the usual case, without snprintf (connectors' hot path)
+    char out[24];
+    char* p = put_digits(out, c.year, 4);
+    *p++ = '-';
+    p = put_digits(p, c.month, 2);
+    *p++ = '-';
+    p = put_digits(p, c.day, 2);
+    *p++ = 'T';
+    p = put_digits(p, in_day / 3'600'000, 2);
+    *p++ = ':';
+    p = put_digits(p, in_day / 60'000 % 60, 2);
+    *p++ = ':';
+    p = put_digits(p, in_day / 1000 % 60, 2);
+    *p++ = '.';
+    p = put_digits(p, in_day % 1000, 3);
+    *p++ = 'Z';
+    return std::string(out, static_cast<size_t>(p - out));
+  }
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ",
                 static_cast<long long>(c.year), c.month, c.day,
@@ -175,6 +204,15 @@ std::string format_iso8601_utc(int64_t ms) {
 
 std::string format_date(int64_t ms, int offset_minutes) {
   const Civil c = civil_from_days(floor_div(ms + offset_minutes * 60'000LL, kMsPerDay));
+  if (c.year >= 0 && c.year <= 9999) {
+    char out[10];
+    char* p = put_digits(out, c.year, 4);
+    *p++ = '-';
+    p = put_digits(p, c.month, 2);
+    *p++ = '-';
+    put_digits(p, c.day, 2);
+    return std::string(out, sizeof out);
+  }
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month,
                 c.day);

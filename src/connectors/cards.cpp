@@ -53,7 +53,7 @@ struct Card {
   const CsvRecord& r;
   const RowContext& ctx;
   std::string_view get(std::string_view f) const { return m.get(r, f); }
-  std::string col(std::string_view f) const { return m.column_of(f); }
+  std::string_view col(std::string_view f) const { return m.column_of(f); }
 };
 
 // Splits "山田　太郎" into family and given name at the first space.
@@ -146,10 +146,16 @@ void emit_card(const Card& c) {
   Event e = card_event(c, canon::kCardExchanged, subject, *when);
   e.idempotency_key = make_idempotency_key(
       {c.ctx.source, "card", id, std::to_string(when->utc_ms), c.r.joined('\x1f')});
+  std::string_view moved = c.get("transfer_date");
+  std::string_view resigned = c.get("resigned");
+  if (clean_text(moved).empty() && clean_text(resigned).empty()) {
+    e.properties = std::move(props);  // no later event of this card reads them
+    c.ctx.sink->on_event(std::move(e));
+    return;
+  }
   e.properties = props;
   c.ctx.sink->on_event(std::move(e));
 
-  std::string_view moved = c.get("transfer_date");
   if (!clean_text(moved).empty()) {
     if (auto t = parse_time(moved, c.ctx.default_offset_minutes)) {
       Event j = card_event(c, canon::kJobChanged, subject, *t);
@@ -163,7 +169,6 @@ void emit_card(const Card& c) {
       c.ctx.note(c.col("transfer_date"), "unparseable date", moved);
     }
   }
-  std::string_view resigned = c.get("resigned");
   if (!clean_text(resigned).empty()) {
     std::optional<bool> b = parse_bool(resigned);
     if (!b) {

@@ -1,5 +1,7 @@
 #include "connectors/columns.h"
 
+#include <cassert>
+
 #include "text/japanese.h"
 
 namespace revarch::connectors {
@@ -13,15 +15,26 @@ std::string_view strip(std::string_view s) {
   return s;
 }
 
-const FieldAliases* find_alias(const AliasTable& table, const std::string& key) {
-  for (const auto& fa : table) {
-    if (header_key(fa.field) == key) return &fa;
-    for (std::string_view a : fa.aliases) {
-      if (header_key(a) == key) return &fa;
+// The header_key of every field name and alias of a table, computed once per use of the table.
+class AliasKeys {
+ public:
+  explicit AliasKeys(const AliasTable& table) {
+    for (const auto& fa : table) {
+      keys_.emplace_back(header_key(fa.field), &fa);
+      for (std::string_view a : fa.aliases) keys_.emplace_back(header_key(a), &fa);
     }
   }
-  return nullptr;
-}
+  // The first field (in table order) whose name or an alias has `key`.
+  const FieldAliases* find(const std::string& key) const {
+    for (const auto& [k, fa] : keys_) {
+      if (k == key) return fa;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::pair<std::string, const FieldAliases*>> keys_;
+};
 
 }  // namespace
 
@@ -36,6 +49,8 @@ std::string header_key(std::string_view cell) {
 ColumnMap::ColumnMap(const std::vector<std::string>& header, const AliasTable& aliases,
                      const std::map<std::string, std::string>& overrides)
     : header_(header) {
+  const AliasKeys alias_keys(aliases);
+  for (const std::string& h : header) stripped_.emplace_back(strip(h));
   std::vector<std::pair<std::string, std::string>> override_keys;
   for (const auto& [from, to] : overrides) override_keys.emplace_back(header_key(from), to);
   for (size_t i = 0; i < header.size(); ++i) {
@@ -46,27 +61,39 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const AliasTable& a
     for (const auto& [k, to] : override_keys) {
       if (k == key) target = &to;
     }
-    std::string field;
+    std::string_view field;
     if (target != nullptr) {
-      const FieldAliases* fa = find_alias(aliases, header_key(*target));
+      const FieldAliases* fa = alias_keys.find(header_key(*target));
       if (fa == nullptr) {
         passthrough_.emplace_back(col, *target);
         ++matched_;
         continue;
       }
-      field = std::string(fa->field);
-    } else if (const FieldAliases* fa = find_alias(aliases, key)) {
-      field = std::string(fa->field);
+      field = fa->field;
+    } else if (const FieldAliases* fa = alias_keys.find(key)) {
+      field = fa->field;
     } else {
       continue;
     }
     ++matched_;
-    if (index(field) < 0) fields_.emplace_back(std::move(field), col);
+    if (index(field) >= 0) continue;
+    fields_.emplace_back(std::string(field), col);
+    assert(fields_.size() < kSlots && "more fields than index slots");
+    size_t slot = slot_of(field);
+    while (slots_[slot] != 0) slot = (slot + 1) % kSlots;
+    slots_[slot] = static_cast<uint8_t>(fields_.size());
   }
 }
 
+size_t ColumnMap::slot_of(std::string_view field) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : field) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h % kSlots;
+}
+
 int ColumnMap::index(std::string_view field) const {
-  for (const auto& [f, i] : fields_) {
+  for (size_t slot = slot_of(field); slots_[slot] != 0; slot = (slot + 1) % kSlots) {
+    const auto& [f, i] = fields_[slots_[slot] - 1];
     if (f == field) return i;
   }
   return -1;
@@ -84,26 +111,33 @@ const std::string& ColumnMap::header_name(int index) const {
   return header_[static_cast<size_t>(index)];
 }
 
-std::string ColumnMap::column_of(std::string_view field) const {
+std::string_view ColumnMap::column_of(std::string_view field) const {
   int i = index(field);
-  return i >= 0 ? std::string(strip(header_name(i))) : std::string(field);
+  return i >= 0 ? std::string_view(stripped_[static_cast<size_t>(i)]) : field;
 }
 
-int count_known_headers(const std::vector<std::string>& cells, const AliasTable& aliases) {
+namespace {
+int count_known(const std::vector<std::string>& cells, const AliasKeys& keys) {
   int n = 0;
   for (const auto& c : cells) {
-    if (find_alias(aliases, header_key(c)) != nullptr) ++n;
+    if (keys.find(header_key(c)) != nullptr) ++n;
   }
   return n;
+}
+}  // namespace
+
+int count_known_headers(const std::vector<std::string>& cells, const AliasTable& aliases) {
+  return count_known(cells, AliasKeys(aliases));
 }
 
 Result<std::optional<CsvRecord>> find_header(CsvReader& reader, const AliasTable& aliases,
                                              int min_matches, int max_scan) {
+  const AliasKeys keys(aliases);
   CsvRecord rec;
   for (int i = 0; i < max_scan; ++i) {
     REVARCH_ASSIGN_OR_RETURN(bool more, reader.next(rec));
     if (!more) break;
-    if (count_known_headers(rec.fields, aliases) >= min_matches) {
+    if (count_known(rec.fields, keys) >= min_matches) {
       return std::optional<CsvRecord>(std::move(rec));
     }
   }

@@ -3,6 +3,8 @@
 // names through alias lists (case-insensitive, NFKC, BOM ignored), the user's column overrides,
 // and finding the header row below title lines.
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -43,8 +45,9 @@ class ColumnMap {
   std::string_view get(const CsvRecord& record, std::string_view field) const;
   /// The header as written in the file (for quarantine column names); "" when out of range.
   const std::string& header_name(int index) const;
-  /// Header name of `field`'s column, or the field name itself when absent.
-  std::string column_of(std::string_view field) const;
+  /// Header name of `field`'s column (BOM, quotes and spaces stripped), or `field` itself when
+  /// absent. The view points into this map or into `field`.
+  std::string_view column_of(std::string_view field) const;
   /// Columns copied verbatim to properties by overrides: (column index, property name).
   const std::vector<std::pair<int, std::string>>& passthrough() const { return passthrough_; }
   /// Number of header cells that matched a field.
@@ -55,8 +58,14 @@ class ColumnMap {
 
  private:
   std::vector<std::string> header_;
+  std::vector<std::string> stripped_;  // header_ without BOM, quotes and spaces
   std::vector<std::string> keys_;
   std::vector<std::pair<std::string, int>> fields_;
+  // Open-addressing index of fields_ by field name (slot holds position + 1; 0 = empty): the
+  // connectors look fields up by name for every cell of every row.
+  static constexpr size_t kSlots = 128;
+  std::array<uint8_t, kSlots> slots_{};
+  static size_t slot_of(std::string_view field);
   std::vector<std::pair<int, std::string>> passthrough_;
   int matched_ = 0;
 };

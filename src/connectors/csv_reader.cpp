@@ -34,20 +34,26 @@ bool CsvReader::fill() {
 
 Result<bool> CsvReader::next(CsvRecord& out) {
   enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteSeen };
-  out.fields.clear();
+  // The strings of `out.fields` are reused from record to record (no allocation per cell once
+  // they have grown); `count` of them are in use.
+  size_t count = 0;
+  auto next_field = [&]() -> std::string& {
+    if (count == out.fields.size()) out.fields.emplace_back();
+    std::string& f = out.fields[count++];
+    f.clear();
+    return f;
+  };
   out.malformed_quotes = false;
   State st = State::kFieldStart;
-  std::string field;
+  std::string* field = &next_field();
   size_t bytes = 0;
   bool started = false;
   bool prev_cr = false;
   int64_t start_line = line_;
   const char delim = options_.delimiter;
 
-  auto finish_field = [&] {
-    out.fields.push_back(std::move(field));
-    field.clear();
-  };
+  auto finish_field = [&] { field = &next_field(); };
+  auto finish_record = [&] { out.fields.resize(count); };
   auto too_long = [&] {
     return Status(ErrorCode::kParse,
                   "record longer than " + std::to_string(options_.max_record_bytes) + " bytes",
@@ -77,7 +83,7 @@ Result<bool> CsvReader::next(CsvRecord& out) {
       if (run > pos_) {
         bytes += run - pos_;
         if (bytes > options_.max_record_bytes) return too_long();
-        field.append(buffer_, pos_, run - pos_);
+        field->append(buffer_, pos_, run - pos_);
         pos_ = run;
         prev_cr = false;
         continue;
@@ -90,7 +96,7 @@ Result<bool> CsvReader::next(CsvRecord& out) {
       if (c == '"') {
         st = State::kQuoteSeen;
       } else {
-        field.push_back(c);
+        field->push_back(c);
         if (c == '\r' || (c == '\n' && !prev_cr)) ++line_;
       }
       prev_cr = c == '\r';
@@ -100,12 +106,12 @@ Result<bool> CsvReader::next(CsvRecord& out) {
     if (newline) {
       ++line_;
       if (c == '\r') pending_cr_ = true;
-      if (!started && out.fields.empty() && st == State::kFieldStart) {
+      if (!started && count == 1 && st == State::kFieldStart) {
         start_line = line_;  // blank line
         bytes = 0;
         continue;
       }
-      finish_field();
+      finish_record();
       out.line = start_line;
       out.record = ++record_;
       return true;
@@ -121,22 +127,22 @@ Result<bool> CsvReader::next(CsvRecord& out) {
         if (c == '"') {
           st = State::kQuoted;
         } else {
-          field.push_back(c);
+          field->push_back(c);
           st = State::kUnquoted;
         }
         break;
       case State::kQuoteSeen:
         if (c == '"') {
-          field.push_back('"');
+          field->push_back('"');
           st = State::kQuoted;
         } else {
           out.malformed_quotes = true;
-          field.push_back(c);
+          field->push_back(c);
           st = State::kUnquoted;
         }
         break;
       default:  // kUnquoted: a stray quote is kept as text
-        field.push_back(c);
+        field->push_back(c);
         break;
     }
   }
@@ -144,8 +150,11 @@ Result<bool> CsvReader::next(CsvRecord& out) {
     return Status(ErrorCode::kParse, "quoted field not closed before the end of the file",
                   SourceLocation{"", static_cast<int>(start_line)});
   }
-  if (!started && out.fields.empty()) return false;
-  finish_field();
+  if (!started && count == 1) {
+    out.fields.clear();
+    return false;
+  }
+  finish_record();
   out.line = start_line;
   out.record = ++record_;
   return true;

@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "connectors/columns.h"
 #include "connectors/values.h"
@@ -33,8 +35,16 @@ std::string pipeline_value(std::string_view v);
 /// "hs_date_entered_closedwon" -> ...), or "" when the column is not a stage date.
 std::string stage_of_date_column(std::string_view header_key);
 
+/// The stage-date columns of a header: (column index, stage) in column order.
+using StageColumns = std::vector<std::pair<size_t, std::string>>;
+StageColumns stage_columns(const ColumnMap& columns);
+
 /// Emits the events of one record (record.upsert plus stage changes) to ctx.sink. Drops the
-/// row (quarantine) when it has no record id, no e-mail and no name.
+/// row (quarantine) when it has no record id, no e-mail and no name. `stages` must be
+/// stage_columns(columns) (computed once per header).
+void emit_row(const ColumnMap& columns, const StageColumns& stages, const CsvRecord& record,
+              Object object, const RowContext& ctx);
+/// As above, computing the stage columns (for a header used once).
 void emit_row(const ColumnMap& columns, const CsvRecord& record, Object object,
               const RowContext& ctx);
 

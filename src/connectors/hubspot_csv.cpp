@@ -25,7 +25,12 @@ const char* object_name(Object o) {
   }
 }
 
-Properties row_properties(const ColumnMap& m, const CsvRecord& r, const RowContext& ctx) {
+struct RowTimes {
+  std::optional<ParsedTime> created, updated;
+};
+
+Properties row_properties(const ColumnMap& m, const CsvRecord& r, const RowContext& ctx,
+                          RowTimes& times) {
   Properties p;
   auto col = [&](std::string_view f) { return m.column_of(f); };
   auto get = [&](std::string_view f) { return m.get(r, f); };
@@ -38,16 +43,16 @@ Properties row_properties(const ColumnMap& m, const CsvRecord& r, const RowConte
   put_text(p, canon::kDepartment, get("department"));
   put_text(p, canon::kCompanyName, get("company_name"));
   put_text(p, canon::kOwnerId, get("owner_id"));
-  put_time(p, ctx, canon::kCreatedAt, col("created_at"), get("created_at"));
-  put_time(p, ctx, canon::kUpdatedAt, col("updated_at"), get("updated_at"));
-  if (!clean_text(get("lifecycle_stage")).empty()) {
-    set_property(p, canon::kLifecycleStage, lifecycle_value(clean_text(get("lifecycle_stage"))));
+  times.created = put_time(p, ctx, canon::kCreatedAt, col("created_at"), get("created_at"));
+  times.updated = put_time(p, ctx, canon::kUpdatedAt, col("updated_at"), get("updated_at"));
+  if (std::string v = clean_text(get("lifecycle_stage")); !v.empty()) {
+    set_property(p, canon::kLifecycleStage, lifecycle_value(v));
   }
-  if (!clean_text(get("lead_status")).empty()) {
-    set_property(p, canon::kLeadStatus, lead_status_value(clean_text(get("lead_status"))));
+  if (std::string v = clean_text(get("lead_status")); !v.empty()) {
+    set_property(p, canon::kLeadStatus, lead_status_value(v));
   }
-  if (!clean_text(get("original_source")).empty()) {
-    set_property(p, canon::kOriginalSource, source_value(clean_text(get("original_source"))));
+  if (std::string v = clean_text(get("original_source")); !v.empty()) {
+    set_property(p, canon::kOriginalSource, source_value(v));
   }
   put_website(p, get("website"));
   if (auto d = text::normalize_domain(get("domain"))) set_property(p, canon::kDomain, *d);
@@ -98,20 +103,20 @@ struct StageDate {
 
 // lifecycle.changed / deal.stage_changed events from the stage-date columns, in time order,
 // each naming the stage before it.
-void emit_stage_dates(const ColumnMap& m, const CsvRecord& r, Object object, const SourceRef& subj,
-                      const RowContext& ctx) {
+void emit_stage_dates(const ColumnMap& m, const StageColumns& stages, const CsvRecord& r,
+                      Object object, const SourceRef& subj, const RowContext& ctx) {
   std::vector<StageDate> dates;
-  for (size_t i = 0; i < m.keys().size() && i < r.fields.size(); ++i) {
-    std::string stage = stage_of_date_column(m.keys()[i]);
-    if (stage.empty() || r.fields[i].empty()) continue;
-    std::string column = m.header_name(static_cast<int>(i));
-    auto t = parse_time(r.fields[i], ctx.default_offset_minutes);
+  for (const auto& [i, stage] : stages) {
+    if (i >= r.fields.size() || r.fields[i].empty()) continue;
+    const std::string& column = m.header_name(static_cast<int>(i));
+    auto t = parse_time(r.fields[i], ctx);
     if (!t) {
       ctx.note(column, "unparseable date", r.fields[i]);
       continue;
     }
-    dates.push_back(StageDate{std::move(stage), std::move(*t), std::move(column)});
+    dates.push_back(StageDate{stage, std::move(*t), column});
   }
+  if (dates.empty()) return;
   std::stable_sort(dates.begin(), dates.end(), [](const StageDate& a, const StageDate& b) {
     return a.when.utc_ms < b.when.utc_ms;
   });
@@ -134,8 +139,23 @@ void emit_stage_dates(const ColumnMap& m, const CsvRecord& r, Object object, con
 
 }  // namespace
 
+StageColumns stage_columns(const ColumnMap& m) {
+  StageColumns out;
+  for (size_t i = 0; i < m.keys().size(); ++i) {
+    std::string stage = stage_of_date_column(m.keys()[i]);
+    if (!stage.empty()) out.emplace_back(i, std::move(stage));
+  }
+  return out;
+}
+
 void emit_row(const ColumnMap& m, const CsvRecord& r, Object object, const RowContext& ctx) {
-  Properties props = row_properties(m, r, ctx);
+  emit_row(m, stage_columns(m), r, object, ctx);
+}
+
+void emit_row(const ColumnMap& m, const StageColumns& stages, const CsvRecord& r, Object object,
+              const RowContext& ctx) {
+  RowTimes times;
+  Properties props = row_properties(m, r, ctx, times);
   std::string id = clean_text(m.get(r, "record_id"));
   const std::string* email = find_property(props, canon::kEmail);
   const std::string* first = find_property(props, canon::kFirstName);
@@ -157,9 +177,8 @@ void emit_row(const ColumnMap& m, const CsvRecord& r, Object object, const RowCo
   add_related(e, m.get(r, "company_ids"), EntityKind::kAccount);
   add_related(e, m.get(r, "contact_ids"), EntityKind::kContact);
   add_related(e, m.get(r, "deal_ids"), EntityKind::kDeal);
-  std::string updated_raw(m.get(r, "updated_at"));
-  auto updated = parse_time(updated_raw, ctx.default_offset_minutes);
-  auto created = parse_time(m.get(r, "created_at"), ctx.default_offset_minutes);
+  const std::optional<ParsedTime>& updated = times.updated;
+  const std::optional<ParsedTime>& created = times.created;
   const auto* when = updated ? &*updated : created ? &*created : nullptr;
   if (when) {
     e.occurred_at_ms = when->utc_ms;
@@ -174,7 +193,7 @@ void emit_row(const ColumnMap& m, const CsvRecord& r, Object object, const RowCo
   e.properties = std::move(props);
   SourceRef subject = e.subject;
   ctx.sink->on_event(std::move(e));
-  emit_stage_dates(m, r, object, subject, ctx);
+  emit_stage_dates(m, stages, r, object, subject, ctx);
 }
 
 }  // namespace revarch::connectors::hubspot
@@ -190,7 +209,9 @@ Status read_hubspot_csv(std::unique_ptr<ByteSource> raw, const std::string& file
   }
   ColumnMap map(header->fields, hubspot::aliases(), options.column_overrides);
   hubspot::Object object = hubspot::detect_object(file, map);
+  const hubspot::StageColumns stages = hubspot::stage_columns(map);
   RowContext ctx = make_row_context(SourceKind::kHubspot, options, file, sink);
+  ctx.slash_dates = true;  // the portal's date format
   CsvRecord rec;
   while (true) {
     Result<bool> more = reader.next(rec);
@@ -202,7 +223,7 @@ Status read_hubspot_csv(std::unique_ptr<ByteSource> raw, const std::string& file
     ctx.row = rec.record - header->record;
     ctx.line = rec.line;
     if (check_width(rec, map.width(), ctx)) continue;
-    hubspot::emit_row(map, rec, object, ctx);
+    hubspot::emit_row(map, stages, rec, object, ctx);
   }
   return Status::ok();
 }

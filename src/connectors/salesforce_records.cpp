@@ -13,7 +13,7 @@ struct Row {
   const CsvRecord& r;
   const RowContext& ctx;
   std::string_view get(std::string_view f) const { return m.get(r, f); }
-  std::string col(std::string_view f) const { return m.column_of(f); }
+  std::string_view col(std::string_view f) const { return m.column_of(f); }
   std::string id(std::string_view f) const { return id18(get(f), ctx, col(f)); }
 };
 
@@ -105,11 +105,11 @@ void set_time(Event& e, const std::optional<ParsedTime>& t, const RowContext& ct
   e.original_tz = original_tz(*t, ctx.default_offset_minutes);
 }
 
-void emit_conversion(const Row& row, const Event& upsert) {
+void emit_conversion(const Row& row, const SourceRef& subject, const std::string& record_id) {
   if (parse_bool(row.get("isconverted")) != true) return;
   Event e = row.ctx.make_event(canon::kLeadConverted);
-  e.subject = upsert.subject;
-  e.source_record_id = upsert.source_record_id;
+  e.subject = subject;
+  e.source_record_id = record_id;
   set_time(e, first_time(row, {"converteddate", "lastmodifieddate", "systemmodstamp"}), row.ctx);
   add_ref(e, row.id("convertedcontactid"), EntityKind::kContact);
   add_ref(e, row.id("convertedaccountid"), EntityKind::kAccount);
@@ -193,10 +193,13 @@ void emit_record(Object object, const ColumnMap& m, const CsvRecord& r, const Ro
   if (version.empty()) version = clean_text(row.get("lastmodifieddate"));
   if (version.empty()) version = "content:" + r.joined('\x1f');
   e.idempotency_key = make_idempotency_key({ctx.source, object_name(object), id, version});
-  Event upsert_copy;
-  if (object == Object::kLead) upsert_copy = e;
+  if (object != Object::kLead) {
+    ctx.sink->on_event(std::move(e));
+    return;
+  }
+  const SourceRef subject = e.subject;
   ctx.sink->on_event(std::move(e));
-  if (object == Object::kLead) emit_conversion(row, upsert_copy);
+  emit_conversion(row, subject, id);
 }
 
 }  // namespace revarch::connectors::salesforce

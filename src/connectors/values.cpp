@@ -76,6 +76,99 @@ std::optional<ParsedTime> parse_time(std::string_view text, int default_offset_m
   return parse_iso8601(s, default_offset_minutes);
 }
 
+namespace {
+
+// Reads 1..max_digits digits at s[i]; advances i. -1 when there is none.
+int read_number(std::string_view s, size_t& i, size_t max_digits) {
+  int v = 0;
+  size_t n = 0;
+  while (i < s.size() && n < max_digits && s[i] >= '0' && s[i] <= '9') {
+    v = v * 10 + (s[i] - '0');
+    ++i;
+    ++n;
+  }
+  return n == 0 ? -1 : v;
+}
+
+bool eat(std::string_view s, size_t& i, char c) {
+  if (i < s.size() && s[i] == c) {
+    ++i;
+    return true;
+  }
+  return false;
+}
+
+// " h:mm[:ss][ ][AM|PM]" at s[i..]; false when malformed. Sets hour (0-23), minute, second.
+bool read_clock(std::string_view s, size_t i, int& hour, int& minute, int& second) {
+  hour = read_number(s, i, 2);
+  if (hour < 0 || !eat(s, i, ':')) return false;
+  size_t start = i;
+  minute = read_number(s, i, 2);
+  if (minute < 0 || i - start != 2 || minute > 59) return false;
+  second = 0;
+  if (eat(s, i, ':')) {
+    start = i;
+    second = read_number(s, i, 2);
+    if (second < 0 || i - start != 2 || second > 59) return false;
+  }
+  eat(s, i, ' ');
+  if (i == s.size()) return hour <= 23;
+  if (s.size() - i != 2 || (s[i + 1] != 'M' && s[i + 1] != 'm')) return false;
+  const char ap = static_cast<char>(s[i] | 0x20);
+  if ((ap != 'a' && ap != 'p') || hour < 1 || hour > 12) return false;
+  hour = hour % 12 + (ap == 'p' ? 12 : 0);
+  return true;
+}
+
+}  // namespace
+
+std::optional<ParsedTime> parse_slash_date(std::string_view text, int default_offset_minutes) {
+  std::string_view s = trim_view(text);
+  size_t i = 0;
+  const int a = read_number(s, i, 2);
+  if (a < 0 || !eat(s, i, '/')) return std::nullopt;
+  const int b = read_number(s, i, 2);
+  if (b < 0 || !eat(s, i, '/')) return std::nullopt;
+  const size_t year_start = i;
+  const int year = read_number(s, i, 4);
+  if (year < 0 || i - year_start != 4) return std::nullopt;
+  int month = 0;
+  int day = 0;
+  if (a == b || (a <= 12 && b > 12)) {
+    month = a;
+    day = b;
+  } else if (a > 12 && b <= 12) {
+    day = a;
+    month = b;
+  } else {
+    return std::nullopt;  // both could be the month (or neither)
+  }
+  if (month < 1 ||
+      !is_valid_civil_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) {
+    return std::nullopt;
+  }
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  bool has_time = false;
+  if (i < s.size()) {
+    if (!eat(s, i, ' ') && !eat(s, i, 'T')) return std::nullopt;
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (!read_clock(s, i, hour, minute, second)) return std::nullopt;
+    has_time = true;
+  }
+  const int64_t days =
+      civil_to_days(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  const int64_t local_s = days * 86400 + hour * 3600 + minute * 60 + second;
+  return ParsedTime{(local_s - int64_t{default_offset_minutes} * 60) * 1000, "", has_time};
+}
+
+std::optional<ParsedTime> parse_time(std::string_view text, const RowContext& ctx) {
+  std::optional<ParsedTime> t = parse_time(text, ctx.default_offset_minutes);
+  if (!t && ctx.slash_dates) t = parse_slash_date(text, ctx.default_offset_minutes);
+  return t;
+}
+
 std::string original_tz(const ParsedTime& t, int default_offset_minutes) {
   return t.original_offset.empty() ? offset_label(default_offset_minutes) : t.original_offset;
 }
@@ -126,7 +219,9 @@ std::optional<std::string> parse_number(std::string_view text) {
 }
 
 std::string clean_text(std::string_view text) {
-  return text::normalize_text(trim_view(text));
+  std::string_view s = trim_view(text);
+  if (s.empty()) return {};  // most absent or blank cells
+  return text::normalize_text(s);
 }
 
 std::string ascii_lower(std::string_view s) {
@@ -187,7 +282,7 @@ std::optional<ParsedTime> put_time(Properties& p, const RowContext& ctx, std::st
                                    std::string_view column, std::string_view raw) {
   std::string_view s = trim_view(raw);
   if (s.empty()) return std::nullopt;
-  std::optional<ParsedTime> t = parse_time(s, ctx.default_offset_minutes);
+  std::optional<ParsedTime> t = parse_time(s, ctx);
   if (!t) {
     ctx.note(column, "unparseable date", s);
     return std::nullopt;
@@ -200,8 +295,8 @@ void put_date(Properties& p, const RowContext& ctx, std::string_view key, std::s
               std::string_view raw) {
   std::string_view s = trim_view(raw);
   if (s.empty()) return;
-  if (auto d = parse_date(s, ctx.default_offset_minutes)) {
-    set_property(p, key, std::move(*d));
+  if (auto t = parse_time(s, ctx)) {
+    set_property(p, key, format_date(t->utc_ms, ctx.default_offset_minutes));
   } else {
     ctx.note(column, "unparseable date", s);
   }

@@ -20,6 +20,9 @@ struct RowContext {
   int64_t row = 0;
   int64_t line = 0;
   int default_offset_minutes = 540;
+  /// Also accept "MM/DD/YYYY" / "DD/MM/YYYY" dates when unambiguous (parse_slash_date; HubSpot
+  /// exports use the portal's date format).
+  bool slash_dates = false;
   EventSink* sink = nullptr;
 
   /// A note on one cell: the row still produces its events ("(kept)" is appended to reason).
@@ -33,6 +36,14 @@ struct RowContext {
 /// A timestamp cell: ISO-8601 / "YYYY-MM-DD hh:mm:ss" / "YYYY/MM/DD" (common/time.h, local
 /// times at `default_offset_minutes`) or epoch milliseconds (12-14 digits). nullopt otherwise.
 std::optional<ParsedTime> parse_time(std::string_view text, int default_offset_minutes);
+/// HubSpot's portal date formats: "MM/DD/YYYY" or "DD/MM/YYYY" (parts of 1 or 2 digits, year of
+/// 4), optionally followed by " h:mm" or " h:mm:ss" and an optional "AM"/"PM" (any case, space
+/// before it optional; with AM/PM the hour is 1-12, 12 AM = 0:00). Accepted only when the reading
+/// is unambiguous: the part above 12 is the day (both parts equal also qualifies); "04/05/2024"
+/// is nullopt. A local time at `default_offset_minutes` (original_offset "").
+std::optional<ParsedTime> parse_slash_date(std::string_view text, int default_offset_minutes);
+/// parse_time with the row's default offset; when ctx.slash_dates, parse_slash_date as well.
+std::optional<ParsedTime> parse_time(std::string_view text, const RowContext& ctx);
 /// The zone to record in Event::original_tz: the offset written in the text, else the default.
 std::string original_tz(const ParsedTime& t, int default_offset_minutes);
 /// The calendar date "YYYY-MM-DD" of a date or timestamp cell, seen at `default_offset_minutes`.

@@ -107,6 +107,39 @@ char32_t katakana_to_hiragana(char32_t cp) {
   return cp;
 }
 
+/// True when normalize_text(s) == s, decided without ICU for the common case: printable ASCII
+/// with single inner spaces, hiragana, katakana (ー only after kana), 、。々「」『』 and CJK
+/// unified ideographs that are not variant kanji. All of these are NFKC-stable starters that
+/// never compose with a neighbour, so NFKC leaves such a string alone. false means "unknown".
+bool already_normalized(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  char32_t prev = 0;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F || (c == ' ' && prev == ' ')) return false;
+      prev = c;
+      ++i;
+      continue;
+    }
+    if ((c & 0xF0) != 0xE0 || i + 3 > s.size()) return false;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    const auto c2 = static_cast<unsigned char>(s[i + 2]);
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
+    const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                        (static_cast<char32_t>(c1 & 0x3F) << 6) | (c2 & 0x3F);
+    const bool kana = (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA);
+    const bool ok = kana || (cp == 0x30FC && internal::is_kana(prev)) || cp == 0x3001 ||
+                    cp == 0x3002 || cp == 0x3005 || (cp >= 0x300C && cp <= 0x300F) ||
+                    (cp >= 0x4E00 && cp <= 0x9FFF && internal::fold_variant_kanji(cp) == cp);
+    if (!ok) return false;
+    prev = cp;
+    i += 3;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string nfkc(std::string_view utf8) {
@@ -117,6 +150,7 @@ std::string nfkc(std::string_view utf8) {
 std::string normalize_text(std::string_view utf8) {
   // NFKC turns the full-width tilde ～ into '~', which must stay distinct from a real '~', and
   // half-width ｰ into ー; fold dashes on the original text, then normalise.
+  if (already_normalized(utf8)) return std::string(utf8);
   std::string folded;
   folded.reserve(utf8.size());
   const std::string valid = sanitize_utf8(utf8);

@@ -1,5 +1,8 @@
 #include "text/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace revarch::text {
 namespace {
 
@@ -77,6 +80,13 @@ bool is_valid_utf8(std::string_view s) {
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
+      // ASCII runs eight bytes at a time (CSV chunks and JSON lines are mostly ASCII).
+      while (i + 8 <= s.size()) {
+        uint64_t word = 0;
+        std::memcpy(&word, s.data() + i, 8);
+        if ((word & 0x8080808080808080ULL) != 0) break;
+        i += 8;
+      }
       continue;
     }
     const size_t start = i;
