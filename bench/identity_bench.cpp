@@ -14,6 +14,7 @@
 #include <string>
 
 #include "identity/resolver.h"
+#include "identity/string_pool.h"
 #include "store/canonical.h"
 
 namespace {
@@ -161,12 +162,39 @@ int main(int argc, char** argv) {
     people += e.type == revarch::identity::EntityType::kPerson;
     firms += e.type == revarch::identity::EntityType::kCompany;
   }
+  // Fingerprint of the outcome (entity ids and members, every link's rule and reason, the merge
+  // log, the fields of every 97th entity): equal before and after an optimisation.
+  uint64_t print = 0;
+  auto mix_in = [&print](std::string_view s) {
+    print = revarch::identity::fnv1a64(s, print ^ 0x9e37u);
+  };
+  for (const auto& e : result.entities()) {
+    mix_in(e.id);
+    for (uint32_t r : e.records) mix_in(std::to_string(r));
+  }
+  for (uint32_t r = 0; r < result.record_count(); ++r) {
+    auto l = result.link(r);
+    mix_in(l.rule);
+    mix_in(l.reason);
+  }
+  for (const auto& m : result.merges()) {
+    mix_in(m.reason);
+    mix_in(m.blocked_by);
+  }
+  for (size_t i = 0; i < result.entities().size(); i += 97) {
+    for (const auto& f : result.fields(result.entities()[i])) {
+      mix_in(f.property);
+      mix_in(f.value);
+      mix_in(f.chosen ? "1" : "0");
+    }
+  }
   std::printf("identity_bench: %d contacts, %d companies, %ld events, %zu records\n", contacts,
               companies, events, resolver.record_count());
   std::printf("  add:      %.2f s wall, %.2f s CPU\n", add_s, double(cpu_add) / CLOCKS_PER_SEC);
   std::printf("  resolve:  %.2f s wall, %.2f s CPU\n", resolve_s, resolve_cpu);
   std::printf("  entities: %zu people (%d generated), %zu companies (%d generated)\n", people,
               contacts, firms, companies);
+  std::printf("  fingerprint: %016llx\n", static_cast<unsigned long long>(print));
   std::printf("  peak RSS: %.0f MiB after add, %.0f MiB after resolve (VmHWM)\n",
               hwm_after_add / 1024.0, vm_hwm_kib() / 1024.0);
   return 0;

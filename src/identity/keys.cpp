@@ -12,11 +12,6 @@
 namespace revarch::identity {
 namespace {
 
-std::string_view field(const RecordTable& t, const Record& r, std::string_view prop) {
-  uint32_t p = t.prop_id(prop);
-  return p == UINT32_MAX ? std::string_view() : t.value(r, p);
-}
-
 bool is_cjk_ideograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3005;
@@ -25,18 +20,6 @@ bool is_cjk_ideograph(char32_t c) {
 bool is_kana_char(char32_t c) {
   return (c >= 0x3041 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF) ||
          (c >= 0xFF66 && c <= 0xFF9F);
-}
-
-std::string person_name(const RecordTable& t, const Record& r) {
-  std::string full(field(t, r, canon::kFullName));
-  if (full.empty()) {
-    std::string_view last = field(t, r, canon::kLastName);
-    std::string_view first = field(t, r, canon::kFirstName);
-    full.append(last);
-    if (!last.empty() && !first.empty()) full += ' ';
-    full.append(first);
-  }
-  return full;
 }
 
 }  // namespace
@@ -75,68 +58,162 @@ bool is_role_email(std::string_view email, const IdentityConfig& config) {
   return std::find(roles.begin(), roles.end(), local) != roles.end();
 }
 
-PersonKeys person_keys(const RecordTable& t, const Record& r, const IdentityConfig& config) {
-  PersonKeys k;
-  std::string_view email = field(t, r, canon::kEmail);
-  std::string_view user_id = field(t, r, config.visitor_user_id_property);
-  if (email.empty() && user_id.find('@') != std::string_view::npos) email = user_id;
-  auto add_email = [&k, &config](std::string_view raw) {
-    auto norm = text::normalize_email(raw);
-    if (!norm || is_role_email(*norm, config)) return;
-    if (std::find(k.emails.begin(), k.emails.end(), *norm) != k.emails.end()) return;
-    if (!text::is_free_mail_domain(text::email_domain(*norm))) k.corporate_emails.push_back(*norm);
-    k.emails.push_back(*std::move(norm));
-  };
-  add_email(email);
-  for (uint32_t past : r.past_emails) add_email(t.pool().view(past));
-  if (r.kind == EntityKind::kVisitor && !user_id.empty() && user_id.find('@') == user_id.npos) {
-    auto id18 = text::salesforce_id18(user_id);
-    k.user_id = id18 ? *id18 : std::string(user_id);
-  }
-  for (std::string_view p : {canon::kPhone, canon::kMobile}) {
-    std::string_view raw = field(t, r, p);
-    if (raw.empty()) continue;
-    auto e164 = text::normalize_phone(raw, config.default_country);
-    if (!e164) continue;
-    bool mobile = p == canon::kMobile || e164->starts_with("+8170") || e164->starts_with("+8180") ||
-                  e164->starts_with("+8190");
-    auto& list = mobile ? k.mobiles : k.phones;
-    if (std::find(list.begin(), list.end(), *e164) == list.end()) list.push_back(*e164);
-  }
-  std::string name = person_name(t, r);
-  if (is_latin_name(name)) {
-    k.name = text::romaji_key(name);
-  } else if (!name.empty()) {
-    k.name = text::normalize_person_name(name);
-    k.name_has_kanji = has_kanji(k.name);
-  }
-  std::string reading(field(t, r, canon::kLastNameReading));
-  reading.append(field(t, r, canon::kFirstNameReading));
-  if (!reading.empty()) {
-    k.reading = text::kana_fold(reading);
-  } else if (is_kana_only(k.name)) {
-    k.reading = text::kana_fold(k.name);
-  }
-  return k;
+KeyMaker::KeyMaker(const RecordTable& table, const IdentityConfig& config, StringPool& facts)
+    : table_(table), config_(config), facts_(facts) {
+  email_ = table.prop_id(canon::kEmail);
+  user_id_ = table.prop_id(config.visitor_user_id_property);
+  phone_ = table.prop_id(canon::kPhone);
+  mobile_ = table.prop_id(canon::kMobile);
+  full_name_ = table.prop_id(canon::kFullName);
+  last_name_ = table.prop_id(canon::kLastName);
+  first_name_ = table.prop_id(canon::kFirstName);
+  last_reading_ = table.prop_id(canon::kLastNameReading);
+  first_reading_ = table.prop_id(canon::kFirstNameReading);
+  corporate_number_ = table.prop_id(canon::kCorporateNumber);
+  domain_ = table.prop_id(canon::kDomain);
+  website_ = table.prop_id(canon::kWebsite);
+  company_name_ = table.prop_id(canon::kCompanyName);
+  prefecture_ = table.prop_id(canon::kPrefecture);
 }
 
-CompanyKeys company_keys(const RecordTable& t, const Record& r) {
-  CompanyKeys k;
-  if (auto cn = text::normalize_corporate_number(field(t, r, canon::kCorporateNumber))) {
-    k.corporate_number = *cn;
+uint32_t KeyMaker::value_of(const Record& r, uint32_t prop) {
+  for (const Field& f : r.fields) {
+    if (f.prop == prop) return f.value;
   }
-  for (std::string_view p : {canon::kDomain, canon::kWebsite}) {
-    std::string_view raw = field(t, r, p);
+  return StringPool::kEmpty;
+}
+
+void KeyMaker::add_email(PersonKeyIds& k, std::string_view raw) {
+  auto norm = text::normalize_email(raw);
+  if (!norm || is_role_email(*norm, config_)) return;
+  uint32_t id = facts_.intern(*norm);
+  if (std::find(k.emails.begin(), k.emails.end(), id) != k.emails.end()) return;
+  if (!text::is_free_mail_domain(text::email_domain(*norm))) k.corporate_emails.push_back(id);
+  k.emails.push_back(id);
+}
+
+const KeyMaker::NameKey& KeyMaker::name_key(const Record& r) {
+  uint32_t full = value_of(r, full_name_);
+  uint32_t last = full != 0 ? 0 : value_of(r, last_name_);
+  uint32_t first = full != 0 ? 0 : value_of(r, first_name_);
+  uint64_t memo = full != 0 ? full : ((uint64_t{last} + 1) << 32) | first;
+  auto [it, inserted] = names_.try_emplace(memo);
+  if (!inserted) return it->second;
+  const StringPool& pool = table_.pool();
+  std::string name(pool.view(full));
+  if (full == 0) {
+    std::string_view l = pool.view(last);
+    std::string_view f = pool.view(first);
+    name.append(l);
+    if (!l.empty() && !f.empty()) name += ' ';
+    name.append(f);
+  }
+  NameKey& key = it->second;
+  std::string norm;
+  if (is_latin_name(name)) {
+    norm = text::romaji_key(name);
+  } else if (!name.empty()) {
+    norm = text::normalize_person_name(name);
+    key.kanji = has_kanji(norm);
+  }
+  key.name = norm.empty() ? 0 : facts_.intern(norm);
+  if (is_kana_only(norm)) key.kana_reading = facts_.intern(text::kana_fold(norm));
+  return key;
+}
+
+uint32_t KeyMaker::reading_key(uint32_t last, uint32_t first) {
+  auto [it, inserted] = readings_.try_emplace(((uint64_t{last} + 1) << 32) | first);
+  if (inserted) {
+    std::string reading(table_.pool().view(last));
+    reading.append(table_.pool().view(first));
+    std::string folded = text::kana_fold(reading);
+    it->second = folded.empty() ? 0 : facts_.intern(folded);
+  }
+  return it->second;
+}
+
+void KeyMaker::person(const Record& r, PersonKeyIds& k) {
+  k.emails.clear();
+  k.corporate_emails.clear();
+  k.phones.clear();
+  k.mobiles.clear();
+  const StringPool& pool = table_.pool();
+  std::string_view email = pool.view(value_of(r, email_));
+  std::string_view user_id = pool.view(value_of(r, user_id_));
+  if (email.empty() && user_id.find('@') != std::string_view::npos) email = user_id;
+  add_email(k, email);
+  for (uint32_t past : r.past_emails) add_email(k, pool.view(past));
+  for (uint32_t p : {phone_, mobile_}) {
+    std::string_view raw = pool.view(value_of(r, p));
     if (raw.empty()) continue;
-    auto d = text::normalize_domain(raw);
-    if (d && !text::is_free_mail_domain(*d) &&
-        std::find(k.domains.begin(), k.domains.end(), *d) == k.domains.end()) {
-      k.domains.push_back(*d);
+    auto e164 = text::normalize_phone(raw, config_.default_country);
+    if (!e164) continue;
+    bool mobile = p == mobile_ || e164->starts_with("+8170") || e164->starts_with("+8180") ||
+                  e164->starts_with("+8190");
+    auto& list = mobile ? k.mobiles : k.phones;
+    uint32_t id = facts_.intern(*e164);
+    if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+  }
+  const NameKey& name = name_key(r);
+  k.name = name.name;
+  k.name_has_kanji = name.kanji;
+  uint32_t last = value_of(r, last_reading_);
+  uint32_t first = value_of(r, first_reading_);
+  k.reading = last != 0 || first != 0 ? reading_key(last, first) : name.kana_reading;
+}
+
+uint32_t KeyMaker::user_id(const Record& r) {
+  if (r.kind != EntityKind::kVisitor) return 0;
+  std::string_view user_id = table_.pool().view(value_of(r, user_id_));
+  if (user_id.empty() || user_id.find('@') != user_id.npos) return 0;
+  auto id18 = text::salesforce_id18(user_id);
+  return facts_.intern(id18 ? std::string_view(*id18) : user_id);
+}
+
+uint32_t KeyMaker::company_name(uint32_t value) {
+  auto [it, inserted] = companies_.try_emplace(value);
+  if (!inserted) return it->second;
+  // Names of implied companies were normalised while events were added.
+  uint32_t known = table_.company_key_of(value);
+  if (known != UINT32_MAX) {
+    it->second = known == 0 ? 0 : facts_.intern(table_.pool().view(known).substr(1));
+  } else {
+    std::string key = text::normalize_company_name(table_.pool().view(value));
+    it->second = key.empty() ? 0 : facts_.intern(key);
+  }
+  return it->second;
+}
+
+uint32_t KeyMaker::prefecture(uint32_t value) {
+  auto [it, inserted] = prefectures_.try_emplace(value);
+  if (inserted) {
+    std::string key = text::normalize_text(table_.pool().view(value));
+    it->second = key.empty() ? 0 : facts_.intern(key);
+  }
+  return it->second;
+}
+
+void KeyMaker::company(const Record& r, CompanyKeyIds& k) {
+  k.domains.clear();
+  const StringPool& pool = table_.pool();
+  k.corporate_number = 0;
+  if (uint32_t raw = value_of(r, corporate_number_); raw != 0) {
+    if (auto cn = text::normalize_corporate_number(pool.view(raw))) {
+      k.corporate_number = facts_.intern(*cn);
     }
   }
-  k.name = text::normalize_company_name(field(t, r, canon::kCompanyName));
-  k.prefecture = text::normalize_text(field(t, r, canon::kPrefecture));
-  return k;
+  for (uint32_t p : {domain_, website_}) {
+    std::string_view raw = pool.view(value_of(r, p));
+    if (raw.empty()) continue;
+    auto d = text::normalize_domain(raw);
+    if (!d || text::is_free_mail_domain(*d)) continue;
+    uint32_t id = facts_.intern(*d);
+    if (std::find(k.domains.begin(), k.domains.end(), id) == k.domains.end()) {
+      k.domains.push_back(id);
+    }
+  }
+  k.name = company_name(value_of(r, company_name_));
+  k.prefecture = prefecture(value_of(r, prefecture_));
 }
 
 }  // namespace revarch::identity

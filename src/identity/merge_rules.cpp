@@ -157,8 +157,7 @@ void ResultBuilder::user_id_pass() {
   for (uint32_t r = 0; r < records.size(); ++r) {
     const Record& rec = records[r];
     if (rec.kind == EntityKind::kVisitor) {
-      PersonKeys k = person_keys(t, rec, config_);
-      if (!k.user_id.empty()) entries.push_back({facts_.intern(k.user_id), 0, r});
+      if (uint32_t id = keys_->user_id(rec); id != 0) entries.push_back({id, 0, r});
     } else if (rec.kind == EntityKind::kContact && !rec.implied &&
                std::find(crm.begin(), crm.end(), t.pool().view(rec.source)) != crm.end()) {
       entries.push_back({facts_.intern(t.pool().view(rec.id)), 0, r});
@@ -195,19 +194,18 @@ void ResultBuilder::resolve_companies() {
   const auto& records = t.records();
   // Keys are computed once (normalisation is the costly part) into compact entries per key.
   std::vector<KeyEntry> corporate_numbers, domains, names;
+  CompanyKeyIds k;
   for (uint32_t r = 0; r < records.size(); ++r) {
     if (group_of(records[r].kind) != Group::kCompany) continue;
-    CompanyKeys k = company_keys(t, records[r]);
-    if (!k.corporate_number.empty()) {
-      uint32_t id = facts_.intern(k.corporate_number);
-      clusters_->add_fact(r, Fact::kCorporateNumber, id);
-      corporate_numbers.push_back({id, 0, r});
+    keys_->company(records[r], k);
+    if (k.corporate_number != 0) {
+      clusters_->add_fact(r, Fact::kCorporateNumber, k.corporate_number);
+      corporate_numbers.push_back({k.corporate_number, 0, r});
     }
-    if (!k.prefecture.empty()) {
-      clusters_->add_fact(r, Fact::kPrefecture, facts_.intern(k.prefecture));
-    }
-    for (const std::string& d : k.domains) domains.push_back({facts_.intern(d), 0, r});
-    if (!k.name.empty()) names.push_back({facts_.intern(k.name), 0, r});
+    if (k.prefecture != 0) clusters_->add_fact(r, Fact::kPrefecture, k.prefecture);
+    for (uint32_t d : k.domains) domains.push_back({d, 0, r});
+    company_name_key_[r] = k.name;
+    if (k.name != 0) names.push_back({k.name, 0, r});
   }
   Clusters& c = *clusters_;
   Guard corp = [&c](uint32_t a, uint32_t b) -> const char* {
@@ -241,17 +239,16 @@ void ResultBuilder::resolve_people() {
   Clusters& c = *clusters_;
   std::vector<KeyEntry> emails, phones, mobiles, names, readings;
   std::vector<uint32_t> companies;
+  PersonKeyIds k;
   for (uint32_t r = 0; r < records.size(); ++r) {
     if (group_of(records[r].kind) != Group::kPerson) continue;
-    PersonKeys k = person_keys(t, records[r], config_);
-    for (const std::string& e : k.emails) emails.push_back({facts_.intern(e), 0, r});
-    for (const std::string& e : k.corporate_emails) {
-      c.add_fact(r, Fact::kCorporateEmail, facts_.intern(e));
-    }
-    for (const std::string& p : k.phones) phones.push_back({facts_.intern(p), 0, r});
-    for (const std::string& p : k.mobiles) mobiles.push_back({facts_.intern(p), 0, r});
-    uint32_t name = k.name.empty() ? 0 : facts_.intern(k.name);
-    uint32_t reading = k.reading.empty() ? 0 : facts_.intern(k.reading);
+    keys_->person(records[r], k);
+    for (uint32_t e : k.emails) emails.push_back({e, 0, r});
+    for (uint32_t e : k.corporate_emails) c.add_fact(r, Fact::kCorporateEmail, e);
+    for (uint32_t p : k.phones) phones.push_back({p, 0, r});
+    for (uint32_t p : k.mobiles) mobiles.push_back({p, 0, r});
+    uint32_t name = k.name;
+    uint32_t reading = k.reading;
     if (name != 0) c.add_fact(r, Fact::kName, name);
     if (k.name_has_kanji) c.add_fact(r, Fact::kKanjiName, name);
     if (name == 0 && reading == 0) continue;

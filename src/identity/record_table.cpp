@@ -52,7 +52,8 @@ Group group_of(EntityKind kind) {
 uint32_t RecordTable::record_for(std::string_view source, EntityKind kind, std::string_view id,
                                  bool implied) {
   uint32_t src = pool_.intern(source);
-  uint32_t rid = pool_.intern(implied ? std::string(id) : canonical_id(source, id));
+  uint32_t rid =
+      implied || source != "salesforce" ? pool_.intern(id) : pool_.intern(canonical_id(source, id));
   uint64_t key = (uint64_t{src} << 40) ^ (uint64_t{static_cast<uint8_t>(kind)} << 32) ^ rid;
   auto [it, inserted] = index_.try_emplace(key, static_cast<uint32_t>(records_.size()));
   if (inserted) {
@@ -64,6 +65,11 @@ uint32_t RecordTable::record_for(std::string_view source, EntityKind kind, std::
     records_.push_back(std::move(r));
   }
   return it->second;
+}
+
+uint32_t RecordTable::company_key_of(uint32_t name_value) const {
+  auto it = company_keys_.find(name_value);
+  return it == company_keys_.end() ? kNone : it->second;
 }
 
 uint32_t RecordTable::find(const SourceRef& ref) const {
@@ -132,9 +138,15 @@ uint32_t RecordTable::implied_company(const Event& e, const Properties& props,
                                       std::string_view name_prop) {
   const std::string* name = find_property(props, name_prop);
   if (name == nullptr) return kNone;
-  std::string key = text::normalize_company_name(*name);
-  if (key.empty()) return kNone;
-  uint32_t c = record_for(e.subject.source, EntityKind::kAccount, std::string("~").append(key),
+  // The same company name comes back on many cards and contacts: normalise it once.
+  auto [memo, inserted] = company_keys_.try_emplace(pool_.intern(*name));
+  if (inserted) {
+    std::string key = text::normalize_company_name(*name);
+    memo->second = key.empty() ? 0 : pool_.intern(std::string("~").append(key));
+  }
+  uint32_t key = memo->second;
+  if (key == 0) return kNone;
+  uint32_t c = record_for(e.subject.source, EntityKind::kAccount, pool_.view(key),
                           /*implied=*/true);
   int64_t at = e.occurred_at_ms;
   set_field(c, canon::kCompanyName, *name, at);

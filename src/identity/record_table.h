@@ -74,6 +74,10 @@ class RecordTable {
   /// The record index of `ref`, or UINT32_MAX when unknown.
   uint32_t find(const SourceRef& ref) const;
   void set_config(const IdentityConfig* config) { config_ = config; }
+  /// For a company name value (pool id) some person record gave while events were added: the
+  /// pool id of "~" + normalize_company_name(name), or 0 when that key is empty. UINT32_MAX
+  /// when the name was never normalised here.
+  uint32_t company_key_of(uint32_t name_value) const;
 
  private:
   uint32_t record_for(std::string_view source, EntityKind kind, std::string_view id,
@@ -90,6 +94,7 @@ class RecordTable {
   StringPool pool_;
   std::vector<Record> records_;
   std::unordered_map<uint64_t, uint32_t> index_;
+  std::unordered_map<uint32_t, uint32_t> company_keys_;  // raw name id -> "~key" id (0: none)
 };
 
 }  // namespace revarch::identity

@@ -6,7 +6,6 @@
 
 #include "identity/keys.h"
 #include "store/canonical.h"
-#include "text/japanese.h"
 
 namespace revarch::identity {
 namespace {
@@ -57,19 +56,18 @@ void ResultBuilder::rank_records() {
 
 void ResultBuilder::index_company_names() {
   const RecordTable& t = *table_;
-  uint32_t prop = t.prop_id(canon::kCompanyName);
-  if (prop == UINT32_MAX) return;
   for (uint32_t r : order_) {
     const Record& rec = t.records()[r];
     if (group_of(rec.kind) != Group::kCompany) continue;
-    std::string& name = company_names_[clusters_->find(r)];
-    if (name.empty()) name = text::normalize_company_name(t.value(rec, prop));
+    uint32_t& name = company_names_[clusters_->find(r)];
+    if (name == 0) name = company_name_key_[r];
   }
+  company_name_key_ = {};
 }
 
 std::string ResultBuilder::company_display(uint32_t company_root) const {
   auto it = company_names_.find(company_root);
-  if (it != company_names_.end() && !it->second.empty()) return it->second;
+  if (it != company_names_.end() && it->second != 0) return std::string(facts_.view(it->second));
   SourceRef ref = table_->ref(company_root);
   return ref.source.append(":").append(ref.id);
 }
@@ -175,6 +173,8 @@ IdentityResult ResultBuilder::build() && {
   uint32_t single = out_.reasons_.intern("source_record");
   for (auto& l : out_.links_) l.rule = l.reason = single;
   has_reason_.assign(records.size(), 0);
+  keys_.emplace(*table_, config_, facts_);
+  company_name_key_.assign(records.size(), 0);
   rank_records();
   resolve_companies();
   index_company_names();

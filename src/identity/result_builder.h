@@ -12,6 +12,7 @@
 
 #include "identity/clusters.h"
 #include "identity/config.h"
+#include "identity/keys.h"
 #include "identity/record_table.h"
 #include "identity/result.h"
 
@@ -58,9 +59,11 @@ class ResultBuilder {
   std::vector<uint32_t> order_;  // record indices by SourceRef
   std::optional<Clusters> clusters_;
   StringPool facts_;
+  std::optional<KeyMaker> keys_;            // writes facts_
+  std::vector<uint32_t> company_name_key_;  // by record: facts id of the company name key
   std::vector<uint8_t> has_reason_;
-  std::vector<uint32_t> entity_of_;                          // by record, after build_entities
-  std::unordered_map<uint32_t, std::string> company_names_;  // company root -> name key
+  std::vector<uint32_t> entity_of_;                       // by record, after build_entities
+  std::unordered_map<uint32_t, uint32_t> company_names_;  // company root -> name key (facts)
 };
 
 }  // namespace revarch::identity
