@@ -166,6 +166,14 @@ std::string_view drop_secondary_indexes_sql() {
   return "DROP INDEX IF EXISTS events_time; DROP INDEX IF EXISTS events_subject;";
 }
 
+std::string_view create_idempotency_index_sql() {
+  return "CREATE UNIQUE INDEX IF NOT EXISTS events_idempotency ON events (idempotency_key)";
+}
+
+std::string_view drop_idempotency_index_sql() {
+  return "DROP INDEX IF EXISTS events_idempotency";
+}
+
 Result<int64_t> schema_version(Db& db) {
   REVARCH_ASSIGN_OR_RETURN(Stmt s,
                            db.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));

@@ -21,6 +21,12 @@ std::span<const std::string_view> migrations();
 std::string_view create_secondary_indexes_sql();
 std::string_view drop_secondary_indexes_sql();
 
+/// The UNIQUE idempotency index of the log: a fast bulk load drops it (deduplicating in memory
+/// instead) and rebuilds it at the end; the SQL that creates it when missing (run at every open
+/// and at the start of every append that relies on it) and the SQL that drops it.
+std::string_view create_idempotency_index_sql();
+std::string_view drop_idempotency_index_sql();
+
 /// The highest version applied (0 for a new, empty database).
 Result<int64_t> schema_version(Db& db);
 

@@ -37,6 +37,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
   std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db), options));
   REVARCH_RETURN_IF_ERROR(store->db_->exec(pragmas(options)));
   REVARCH_RETURN_IF_ERROR(sqlite::migrate(*store->db_, store->now_ms()));
+  // Repairs a bulk load cut short (by a crash): its dropped indexes are rebuilt.
+  REVARCH_RETURN_IF_ERROR(store->db_->exec(sqlite::create_idempotency_index_sql()));
   REVARCH_RETURN_IF_ERROR(store->db_->exec(sqlite::create_secondary_indexes_sql()));
   return store;
 }
@@ -89,28 +91,6 @@ Result<std::vector<std::string>> SqliteStore::load_origin_files() {
     paths[id] = s->text_at(1);
   }
   return paths;
-}
-
-Status SqliteStore::begin_bulk_load() {
-  Lock lock;
-  REVARCH_RETURN_IF_ERROR(enter(lock));
-  if (bulk_load_) return Status::ok();
-  REVARCH_RETURN_IF_ERROR(db_->exec(sqlite::drop_secondary_indexes_sql()));
-  bulk_load_ = true;
-  return Status::ok();
-}
-
-Status SqliteStore::end_bulk_load_locked() {
-  if (!bulk_load_) return Status::ok();
-  REVARCH_RETURN_IF_ERROR(db_->exec(sqlite::create_secondary_indexes_sql()));
-  bulk_load_ = false;
-  return Status::ok();
-}
-
-Status SqliteStore::end_bulk_load() {
-  Lock lock;
-  REVARCH_RETURN_IF_ERROR(enter(lock));
-  return end_bulk_load_locked();
 }
 
 Status SqliteStore::set_meta(const std::string& key, const std::string& value) {

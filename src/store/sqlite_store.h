@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/key_set.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -88,6 +89,11 @@ class SqliteStore final : public Store {
   Result<std::vector<std::string>> load_origin_files();
   Status insert_event(sqlite::Stmt& stmt, const Event& e, int64_t now, bool* inserted);
   Status end_bulk_load_locked();
+  /// In a transaction: decides whether this append may dedup against bulk_keys_ (fast mode,
+  /// no other connection wrote since our last commit), else makes sure the UNIQUE index exists.
+  Status choose_dedup();
+  Result<int64_t> data_version();
+  Status load_bulk_keys();
   Status scan_events_locked(const EventFilter& filter, const std::function<bool(const Event&)>& fn);
   Status insert_entities(const IdentitySnapshot& snapshot);
   Status insert_links_and_values(const IdentitySnapshot& snapshot);
@@ -100,6 +106,12 @@ class SqliteStore final : public Store {
   std::recursive_mutex mu_;
   bool in_callback_ = false;
   bool bulk_load_ = false;  // secondary indexes of the log are dropped
+  // Fast bulk mode: the UNIQUE idempotency index is dropped and bulk_keys_ holds every key in
+  // the log. Valid only while no other connection commits (checked by PRAGMA data_version at
+  // the start of each append); on any doubt the index is rebuilt and the set dropped.
+  bool bulk_keys_valid_ = false;
+  KeySet bulk_keys_;
+  int64_t data_version_ = 0;  // PRAGMA data_version when bulk_keys_ was last known complete
   std::unordered_map<std::string, int64_t> origin_file_ids_;  // cache of origin_files
   std::string related_buf_, props_buf_;                       // reused by append
 };

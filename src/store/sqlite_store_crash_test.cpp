@@ -25,9 +25,11 @@ std::vector<Event> batch(int b) {
 }
 
 /// The child: appends batches, reporting each committed batch number on `fd`; never returns.
-[[noreturn]] void run_writer(const std::string& path, int fd) {
+/// With `bulk`, inside a bulk load (UNIQUE index dropped, keys deduplicated in memory).
+[[noreturn]] void run_writer(const std::string& path, int fd, bool bulk) {
   auto store = SqliteStore::open(path);
   if (!store.is_ok()) _exit(2);
+  if (bulk && !(*store)->begin_bulk_load().is_ok()) _exit(5);
   for (int b = 0; b < kMaxBatches; ++b) {
     if (!(*store)->append(batch(b)).is_ok()) _exit(3);
     if (write(fd, &b, sizeof b) != sizeof b) _exit(4);
@@ -35,7 +37,9 @@ std::vector<Event> batch(int b) {
   _exit(0);
 }
 
-TEST(SqliteStoreCrash, KilledWriterLeavesConsistentStoreAndReplayIsIdempotent) {
+class SqliteStoreCrash : public ::testing::TestWithParam<bool> {};
+
+TEST_P(SqliteStoreCrash, KilledWriterLeavesConsistentStoreAndReplayIsIdempotent) {
   testing::TempDir dir;
   std::string path = dir.file("ws.db");
   int fds[2];
@@ -44,7 +48,7 @@ TEST(SqliteStoreCrash, KilledWriterLeavesConsistentStoreAndReplayIsIdempotent) {
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     close(fds[0]);
-    run_writer(path, fds[1]);
+    run_writer(path, fds[1], GetParam());
   }
   close(fds[1]);
   // Kill once three batches are known committed: the child is then inside a later batch.
@@ -86,6 +90,8 @@ TEST(SqliteStoreCrash, KilledWriterLeavesConsistentStoreAndReplayIsIdempotent) {
   EXPECT_EQ((*store)->count_events({}).value(), int64_t{rerun} * kBatchSize);
   EXPECT_TRUE((*store)->check_integrity().is_ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(PlainAndBulkLoad, SqliteStoreCrash, ::testing::Bool());
 
 }  // namespace
 }  // namespace revarch

@@ -14,6 +14,10 @@ constexpr const char* kInsertEvent =
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (idempotency_key) DO NOTHING";
 
+// Fast bulk mode: the UNIQUE index is dropped and KeySet has already ruled out a duplicate.
+constexpr std::string_view kInsertEventBulk =
+    std::string_view(kInsertEvent).substr(0, std::string_view(kInsertEvent).find(" ON CONFLICT"));
+
 constexpr const char* kSelectEvent =
     "SELECT seq, idempotency_key, occurred_at, source, source_record_id, original_tz, type, "
     "subject_source, subject_kind, subject_id, related, properties, origin_file_id, origin_row, "
@@ -152,15 +156,22 @@ bool decode_row(const sqlite::Stmt& s, const std::vector<std::string>& files, Ev
 }  // namespace
 
 Status SqliteStore::insert_event(sqlite::Stmt& stmt, const Event& e, int64_t now, bool* inserted) {
+  char packed[16];
+  bool is_packed = pack_key(e.idempotency_key, packed);
+  std::string_view packed_view(packed, sizeof packed);
+  if (bulk_keys_valid_ && !(is_packed ? bulk_keys_.insert_packed(packed_view)
+                                      : bulk_keys_.insert_text(e.idempotency_key))) {
+    *inserted = false;
+    return Status::ok();
+  }
   REVARCH_ASSIGN_OR_RETURN(int64_t file_id, intern_origin_file(e.origin_file));
   related_buf_.clear();
   props_buf_.clear();
   codec::encode_refs(e.related, related_buf_);
   codec::encode_properties(e.properties, props_buf_);
   sqlite::StmtUse use(stmt);
-  char packed[16];
-  if (pack_key(e.idempotency_key, packed)) {
-    stmt.bind_blob(1, std::string_view(packed, sizeof packed));
+  if (is_packed) {
+    stmt.bind_blob(1, packed_view);
   } else {
     stmt.bind_text(1, e.idempotency_key);
   }
@@ -193,7 +204,10 @@ Status SqliteStore::append(std::span<const Event> events, AppendStats* stats) {
   Status st = [&]() -> Status {
     sqlite::Transaction tx(*db_);
     REVARCH_RETURN_IF_ERROR(tx.begin());
-    REVARCH_ASSIGN_OR_RETURN(sqlite::Stmt * stmt, db_->cached(kInsertEvent));
+    REVARCH_RETURN_IF_ERROR(choose_dedup());
+    REVARCH_ASSIGN_OR_RETURN(
+        sqlite::Stmt * stmt,
+        db_->cached(bulk_keys_valid_ ? std::string(kInsertEventBulk) : std::string(kInsertEvent)));
     for (const Event& e : events) {
       bool inserted = false;
       REVARCH_RETURN_IF_ERROR(insert_event(*stmt, e, now, &inserted));
@@ -204,6 +218,9 @@ Status SqliteStore::append(std::span<const Event> events, AppendStats* stats) {
   }();
   if (!st.is_ok()) {
     origin_file_ids_.clear();  // ids interned in the rolled-back transaction are gone
+    // The set may hold keys of the rolled-back events: fall back to the UNIQUE index.
+    bulk_keys_valid_ = false;
+    bulk_keys_.clear();
     return st;
   }
   if (stats != nullptr) *stats = std::move(local);
