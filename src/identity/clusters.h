@@ -35,6 +35,9 @@ class Clusters {
   /// True when the cluster of x knows some value of `fact`.
   bool has_fact(uint32_t x, Fact fact);
   uint32_t rank(uint32_t x) const { return rank_[x]; }
+  /// Frees the facts once no guard needs them any more; add_fact, conflict and has_fact must
+  /// not be called afterwards.
+  void drop_facts() { facts_ = {}; }
 
  private:
   struct Item {

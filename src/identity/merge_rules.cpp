@@ -31,6 +31,45 @@ std::string_view same_as_reason(SameAsWhy why, Group g) {
 
 }  // namespace
 
+void ResultBuilder::sort_entries(std::vector<KeyEntry>& entries) {
+  std::vector<uint32_t> keys;
+  keys.reserve(entries.size());
+  for (const KeyEntry& e : entries) keys.push_back(e.key);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<std::pair<uint64_t, uint32_t>> by_text;
+  by_text.reserve(keys.size());
+  for (uint32_t k : keys) by_text.emplace_back(order_prefix(facts_.view(k)), k);
+  std::sort(by_text.begin(), by_text.end(), [this](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return facts_.view(x.second) < facts_.view(y.second);
+  });
+  // Rank of each key (indexed by position in the sorted `keys`), then integer sort keys.
+  std::vector<uint32_t> rank(keys.size());
+  for (uint32_t i = 0; i < by_text.size(); ++i) {
+    rank[std::lower_bound(keys.begin(), keys.end(), by_text[i].second) - keys.begin()] = i;
+  }
+  struct Sortable {
+    uint64_t key_scope;
+    uint32_t record_rank;
+    uint32_t index;
+  };
+  std::vector<Sortable> order(entries.size());
+  for (uint32_t i = 0; i < entries.size(); ++i) {
+    const KeyEntry& e = entries[i];
+    uint32_t r = rank[std::lower_bound(keys.begin(), keys.end(), e.key) - keys.begin()];
+    order[i] = {(uint64_t{r} << 32) | e.scope, clusters_->rank(e.record), i};
+  }
+  std::sort(order.begin(), order.end(), [](const Sortable& x, const Sortable& y) {
+    if (x.key_scope != y.key_scope) return x.key_scope < y.key_scope;
+    return x.record_rank < y.record_rank;
+  });
+  std::vector<KeyEntry> sorted;
+  sorted.reserve(entries.size());
+  for (const Sortable& s : order) sorted.push_back(entries[s.index]);
+  entries = std::move(sorted);
+}
+
 bool ResultBuilder::merge(uint32_t a, uint32_t b, std::string_view rule, const std::string& reason,
                           const char* blocked_by) {
   IdentityResult::Step step;
@@ -58,12 +97,7 @@ void ResultBuilder::run_groups(std::vector<KeyEntry>& entries, std::string_view 
                                std::string_view label, const Guard& guard,
                                std::optional<Fact> anchor_fact) {
   Clusters& c = *clusters_;
-  const StringPool& keys = facts_;
-  std::sort(entries.begin(), entries.end(), [&c, &keys](const KeyEntry& x, const KeyEntry& y) {
-    if (x.key != y.key) return keys.view(x.key) < keys.view(y.key);
-    if (x.scope != y.scope) return x.scope < y.scope;
-    return c.rank(x.record) < c.rank(y.record);
-  });
+  sort_entries(entries);
   std::vector<uint32_t> members, anchors, compatible;
   for (size_t lo = 0; lo < entries.size();) {
     size_t hi = lo + 1;
@@ -163,12 +197,7 @@ void ResultBuilder::user_id_pass() {
       entries.push_back({facts_.intern(t.pool().view(rec.id)), 0, r});
     }
   }
-  Clusters& c = *clusters_;
-  const StringPool& keys = facts_;
-  std::sort(entries.begin(), entries.end(), [&c, &keys](const KeyEntry& x, const KeyEntry& y) {
-    if (x.key != y.key) return keys.view(x.key) < keys.view(y.key);
-    return c.rank(x.record) < c.rank(y.record);
-  });
+  sort_entries(entries);  // scopes are all 0
   for (size_t lo = 0; lo < entries.size();) {
     size_t hi = lo + 1;
     while (hi < entries.size() && entries[hi].key == entries[lo].key) ++hi;

@@ -167,6 +167,7 @@ uint32_t RecordTable::implied_company(const Event& e, const Properties& props,
 }
 
 void RecordTable::apply_snapshot(uint32_t subject, const Event& e, const Properties& props) {
+  if (records_[subject].fields.empty()) records_[subject].fields.reserve(props.size());
   for (const auto& [k, v] : props) set_field(subject, k, v, e.occurred_at_ms);
   if (group_of(records_[subject].kind) != Group::kPerson) return;
   bool has_company_ref = std::any_of(e.related.begin(), e.related.end(), [](const SourceRef& r) {

@@ -42,13 +42,33 @@ void ResultBuilder::rank_records() {
   const auto& records = t.records();
   order_.resize(records.size());
   for (uint32_t i = 0; i < records.size(); ++i) order_[i] = i;
-  std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
-    const Record& x = records[a];
-    const Record& y = records[b];
-    if (int c = t.pool().view(x.source).compare(t.pool().view(y.source)); c != 0) return c < 0;
-    if (x.kind != y.kind) return x.kind < y.kind;
-    return t.pool().view(x.id) < t.pool().view(y.id);
+  // Sort by (source, kind, id): sources ranked once, ids by their first 8 bytes, then in full.
+  std::vector<uint32_t> sources;
+  for (const Record& r : records) {
+    if (std::find(sources.begin(), sources.end(), r.source) == sources.end()) {
+      sources.push_back(r.source);
+    }
+  }
+  std::sort(sources.begin(), sources.end(),
+            [&t](uint32_t a, uint32_t b) { return t.pool().view(a) < t.pool().view(b); });
+  struct Sortable {
+    uint64_t prefix;
+    uint32_t source_kind;
+    uint32_t record;
+  };
+  std::vector<Sortable> keys(records.size());
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    const Record& r = records[i];
+    auto s = static_cast<uint32_t>(std::find(sources.begin(), sources.end(), r.source) -
+                                   sources.begin());
+    keys[i] = {order_prefix(t.pool().view(r.id)), (s << 8) | static_cast<uint8_t>(r.kind), i};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Sortable& x, const Sortable& y) {
+    if (x.source_kind != y.source_kind) return x.source_kind < y.source_kind;
+    if (x.prefix != y.prefix) return x.prefix < y.prefix;
+    return t.pool().view(records[x.record].id) < t.pool().view(records[y.record].id);
   });
+  for (uint32_t i = 0; i < keys.size(); ++i) order_[i] = keys[i].record;
   std::vector<uint32_t> rank(records.size());
   for (uint32_t i = 0; i < order_.size(); ++i) rank[order_[i]] = i;
   clusters_.emplace(std::move(rank));
@@ -180,10 +200,14 @@ IdentityResult ResultBuilder::build() && {
   index_company_names();
   resolve_people();
   resolve_deals();
+  // Keys and guard facts are no longer needed: free them before the entities are built.
+  keys_.reset();
+  clusters_->drop_facts();
+  company_names_.clear();
+  facts_ = StringPool();
   build_entities();
   build_employment();
   build_deal_links();
-  company_names_.clear();
   return std::move(out_);
 }
 

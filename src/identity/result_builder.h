@@ -33,6 +33,9 @@ class ResultBuilder {
   using Guard = std::function<const char*(uint32_t a, uint32_t b)>;
 
   void rank_records();
+  /// Sorts by (key string, scope, record rank), comparing each distinct key string only while
+  /// ordering the distinct keys.
+  void sort_entries(std::vector<KeyEntry>& entries);
   void resolve_companies();
   void resolve_people();
   void resolve_deals();

@@ -46,6 +46,16 @@ class StringPool {
   std::vector<uint64_t> table_;
 };
 
+/// The first 8 bytes of `s`, big-endian, zero-padded: a < b when order_prefix(a) <
+/// order_prefix(b); equal prefixes need a full comparison. Speeds up sorting by string.
+inline uint64_t order_prefix(std::string_view s) {
+  uint64_t p = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    p = (p << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  }
+  return p;
+}
+
 /// 64-bit FNV-1a: stable across runs and platforms (entity ids derive from it).
 uint64_t fnv1a64(std::string_view s, uint64_t seed = 14695981039346656037ull);
 
