@@ -110,7 +110,8 @@ int main(int argc, char** argv) {
     append_s += idx_s;
     append_cpu += idx_cpu;
     std::printf(
-        "bulk load: rebuilding the time and subject indexes took %.2f s wall, %.2f s CPU "
+        "bulk load: rebuilding the idempotency, time and subject indexes took %.2f s wall, %.2f s "
+        "CPU "
         "(included below)\n",
         idx_s, idx_cpu);
   }
