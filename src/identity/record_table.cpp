@@ -233,9 +233,14 @@ void RecordTable::add(const Event& e) {
     const std::string* value = find_property(e.properties, "value");
     if (prop != nullptr && value != nullptr) apply_snapshot(subject, e, {{*prop, *value}});
   } else if (is_web(e.type) && e.subject.kind == EntityKind::kVisitor) {
-    for (const auto& [k, v] : e.properties) set_field(subject, k, v, e.occurred_at_ms);
+    // Web events are most events: a visitor keeps only its user id and e-mail (see keeps()).
+    for (const auto& [k, v] : e.properties) {
+      if (k == config_->visitor_user_id_property || k == canon::kEmail) {
+        set_field(subject, k, v, e.occurred_at_ms);
+      }
+    }
   }
-  apply_related(subject, e);
+  if (!e.related.empty()) apply_related(subject, e);
 }
 
 }  // namespace revarch::identity
