@@ -25,6 +25,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -457,6 +458,32 @@ World generate(const Size& size, bool print) {
   return w;
 }
 
+// Where the derived state's size comes from: transitions, reason JSON bytes, the most frequent
+// moves and the entity with the most transitions.
+void print_transitions(const revarch::lifecycle::DerivedState& state) {
+  std::map<std::string, int64_t> moves;
+  int64_t total = 0, alerts = 0, reason_bytes = 0;
+  size_t most = 0;
+  std::string most_id;
+  for (const auto& e : state.entities) {
+    total += static_cast<int64_t>(e.transitions.size());
+    alerts += static_cast<int64_t>(e.alerts.size());
+    if (e.transitions.size() > most) most = e.transitions.size(), most_id = e.id;
+    for (const auto& t : e.transitions) {
+      reason_bytes += static_cast<int64_t>(t.reason_json.size());
+      ++moves[(t.from_stage.empty() ? "-" : t.from_stage) + " -> " + t.to_stage];
+    }
+  }
+  std::vector<std::pair<int64_t, std::string>> top;
+  for (auto& [k, v] : moves) top.emplace_back(v, k);
+  std::sort(top.rbegin(), top.rend());
+  std::printf("  %lld transitions (%.1f MB of reason JSON), %lld alerts; most: %zu on %s\n",
+              static_cast<long long>(total), static_cast<double>(reason_bytes) / 1e6,
+              static_cast<long long>(alerts), most, most_id.c_str());
+  for (size_t i = 0; i < top.size() && i < 8; ++i)
+    std::printf("    %9lld  %s\n", static_cast<long long>(top[i].first), top[i].second.c_str());
+}
+
 std::string full_replay(const std::shared_ptr<const CompiledDesign>& design, const Size& size,
                         int threads) {
   World w = generate(size, false);
@@ -477,6 +504,7 @@ std::string full_replay(const std::shared_ptr<const CompiledDesign>& design, con
       "%zu entities\n  digest %s\n",
       threads, threads == 1 ? "" : "s", n, wall, cpu, static_cast<double>(n) / wall, gib(peak),
       gib(peak - base), d.wall_s(), state.entities.size(), digest.c_str());
+  print_transitions(state);
   std::fflush(stdout);
   return digest;
 }
