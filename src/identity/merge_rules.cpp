@@ -49,6 +49,7 @@ void ResultBuilder::sort_entries(std::vector<KeyEntry>& entries) {
   for (uint32_t i = 0; i < by_text.size(); ++i) {
     rank[std::lower_bound(keys.begin(), keys.end(), by_text[i].second) - keys.begin()] = i;
   }
+  by_text = {};
   struct Sortable {
     uint64_t key_scope;
     uint32_t record_rank;
@@ -60,6 +61,8 @@ void ResultBuilder::sort_entries(std::vector<KeyEntry>& entries) {
     uint32_t r = rank[std::lower_bound(keys.begin(), keys.end(), e.key) - keys.begin()];
     order[i] = {(uint64_t{r} << 32) | e.scope, clusters_->rank(e.record), i};
   }
+  keys = {};
+  rank = {};
   std::sort(order.begin(), order.end(), [](const Sortable& x, const Sortable& y) {
     if (x.key_scope != y.key_scope) return x.key_scope < y.key_scope;
     return x.record_rank < y.record_rank;
