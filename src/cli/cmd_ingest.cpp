@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -121,6 +122,10 @@ int run_ingest(const IngestArgs& args) {
   bool bar = !args.json && !args.quiet && isatty(STDERR_FILENO);
   if (bar) options.on_progress = print_progress;
 
+  // Ingest creates the workspace when it does not exist yet.
+  std::error_code ec;
+  std::filesystem::path store_dir = std::filesystem::path(args.ws.store_path()).parent_path();
+  if (!store_dir.empty()) std::filesystem::create_directories(store_dir, ec);
   Result<std::unique_ptr<Store>> store = open_store(args.ws.store_path());
   if (!store.is_ok()) {
     std::cerr << "error: " << store.status().to_string() << "\n";
