@@ -162,9 +162,9 @@ void LifecycleEngine::replay(std::vector<Event> events) {
     if (m.prepared[i].subject < 0 && i < given) ++m.unresolved;
     m.as_of = i == 0 ? e.occurred_at_ms : std::max(m.as_of, e.occurred_at_ms);
   }
-  const size_t chunk = 4096;
+  constexpr size_t chunk = 4096;
   size_t chunks = (m.events.size() + chunk - 1) / chunk;
-  parallel_for(chunks, m.options.threads, [&m, chunk](size_t c) {
+  parallel_for(chunks, m.options.threads, [&m](size_t c) {
     size_t end = std::min(m.events.size(), (c + 1) * chunk);
     for (size_t i = c * chunk; i < end; ++i) m.classify(&m.prepared[i], m.events[i]);
   });
