@@ -20,7 +20,7 @@ for t in "${targets[@]}"; do
   work=$(mktemp -d)
   [ -d "$corpus_src" ] && cp -r "$corpus_src"/. "$work"/
   dict=()
-  [ -f "fuzz/${name%_fuzz}.dict" ] && dict=(-dict="fuzz/${name%_fuzz}.dict")
+  [ -f "fuzz/${name%_fuzz}.dict" ] && dict=(-dict="$PWD/fuzz/${name%_fuzz}.dict")
   echo "fuzz: $name for ${seconds}s"
   if (cd "$work" && "$OLDPWD/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=4096 "${dict[@]}" . >"$work/log" 2>&1); then
     passed=$((passed + 1)); tail -1 "$work/log"
