@@ -72,7 +72,8 @@ class ContactActivation final : public Activation {
 };
 
 std::vector<Contact> make_contacts(size_t n) {
-  static const char* kTitles[] = {"部長", "本部長", "取締役", "課長", "主任", "担当", "Manager", "VP"};
+  static const char* kTitles[] = {"部長", "本部長", "取締役",  "課長",
+                                  "主任", "担当",   "Manager", "VP"};
   static const char* kCountries[] = {"JP", "JP", "JP", "US", "SG", "KR"};
   std::mt19937_64 rng(42);
   std::vector<Contact> out(n);

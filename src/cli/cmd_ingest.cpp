@@ -27,9 +27,9 @@ struct IngestArgs {
 };
 
 void print_progress(const ingest::Progress& p) {
-  double pct = p.bytes_total > 0 ? 100.0 * static_cast<double>(p.bytes_done) /
-                                       static_cast<double>(p.bytes_total)
-                                 : 0;
+  double pct = p.bytes_total > 0
+                   ? 100.0 * static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
+                   : 0;
   std::string name = p.path.size() > 40 ? "…" + p.path.substr(p.path.size() - 39) : p.path;
   std::fprintf(stderr, "\r[%d/%d] %-40s %10lld records", p.file_index + 1, p.file_count,
                name.c_str(), static_cast<long long>(p.records));

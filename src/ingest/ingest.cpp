@@ -1,11 +1,11 @@
 #include "ingest/ingest.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <system_error>
-
-#include <zlib.h>
 
 #include "connectors/connectors.h"
 #include "identity/resolver.h"

@@ -26,9 +26,9 @@ namespace revarch::ingest {
 /// What one file gave.
 struct FileSummary {
   std::string path;
-  std::string source;          // detected or given
-  IngestCounts counts;         // read = records read (rows, objects, webhook events)
-  Status status;               // not ok when the file could not be read at all
+  std::string source;   // detected or given
+  IngestCounts counts;  // read = records read (rows, objects, webhook events)
+  Status status;        // not ok when the file could not be read at all
   std::vector<QuarantinedRow> quarantine_sample;  // the first few quarantined rows
 };
 
@@ -60,7 +60,7 @@ struct IngestSummary {
 /// Progress of the file being read, for a progress bar.
 struct Progress {
   std::string path;
-  int file_index = 0;   // 0-based
+  int file_index = 0;  // 0-based
   int file_count = 0;
   int64_t bytes_done = 0;
   int64_t bytes_total = 0;
