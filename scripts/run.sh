@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j2
+cmake --build --preset release -j2 --target revarch_bin
 bin=$PWD/build/release/bin/revarch
 ws=${1:-work}
 rm -rf "$ws"
