@@ -196,20 +196,9 @@ Status read_cards_csv(SourceKind kind, std::unique_ptr<ByteSource> raw, const st
                   SourceLocation{ctx.file});
   }
   ColumnMap map(header->fields, card_aliases(), options.column_overrides);
-  CsvRecord rec;
-  while (true) {
-    Result<bool> more = reader.next(rec);
-    if (!more.is_ok()) {
-      Status st = more.status();
-      return Status(st.code(), st.message(), SourceLocation{ctx.file, st.where().line});
-    }
-    if (!*more) break;
-    ctx.row = rec.record - header->record;
-    ctx.line = rec.line;
-    if (check_width(rec, map.width(), ctx)) continue;
+  return for_each_data_row(reader, *header, map.width(), ctx, [&](const CsvRecord& rec) {
     emit_card(Card{map, rec, ctx});
-  }
-  return Status::ok();
+  });
 }
 
 }  // namespace revarch::connectors

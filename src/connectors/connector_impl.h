@@ -34,6 +34,27 @@ std::string fallback_id(std::initializer_list<std::string_view> parts);
 /// the missing cells are empty, noted).
 bool check_width(const CsvRecord& rec, size_t header_width, const RowContext& ctx);
 
+/// Reads the data rows that follow `header`, keeping ctx.row / ctx.line current, quarantining
+/// rows wider than the header (check_width), and calling `on_row(rec)` for every other row.
+/// Returns the reader's error, located at file and line, or ok at the end of the file.
+template <typename OnRow>
+Status for_each_data_row(CsvReader& reader, const CsvRecord& header, size_t width, RowContext& ctx,
+                         OnRow&& on_row) {
+  CsvRecord rec;
+  while (true) {
+    Result<bool> more = reader.next(rec);
+    if (!more.is_ok()) {
+      Status st = more.status();
+      return Status(st.code(), st.message(), SourceLocation{ctx.file, st.where().line});
+    }
+    if (!*more) return Status::ok();
+    ctx.row = rec.record - header.record;
+    ctx.line = rec.line;
+    if (check_width(rec, width, ctx)) continue;
+    on_row(rec);
+  }
+}
+
 // ---- Per-source readers (raw bytes in; they decode) ------------------------------------
 Status read_hubspot_csv(std::unique_ptr<ByteSource> raw, const std::string& file,
                         const ConnectorOptions& options, EventSink& sink);

@@ -212,20 +212,9 @@ Status read_hubspot_csv(std::unique_ptr<ByteSource> raw, const std::string& file
   const hubspot::StageColumns stages = hubspot::stage_columns(map);
   RowContext ctx = make_row_context(SourceKind::kHubspot, options, file, sink);
   ctx.slash_dates = true;  // the portal's date format
-  CsvRecord rec;
-  while (true) {
-    Result<bool> more = reader.next(rec);
-    if (!more.is_ok()) {
-      Status st = more.status();
-      return Status(st.code(), st.message(), SourceLocation{ctx.file, st.where().line});
-    }
-    if (!*more) break;
-    ctx.row = rec.record - header->record;
-    ctx.line = rec.line;
-    if (check_width(rec, map.width(), ctx)) continue;
+  return for_each_data_row(reader, *header, map.width(), ctx, [&](const CsvRecord& rec) {
     hubspot::emit_row(map, stages, rec, object, ctx);
-  }
-  return Status::ok();
+  });
 }
 
 }  // namespace revarch::connectors

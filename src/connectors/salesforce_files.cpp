@@ -91,23 +91,14 @@ Status read_object_csv(std::unique_ptr<ByteSource> raw, const std::string& file,
                   SourceLocation{ctx.file});
   }
   salesforce::HistoryBuffer history;
-  CsvRecord rec;
-  while (true) {
-    Result<bool> more = reader.next(rec);
-    if (!more.is_ok()) {
-      Status st = more.status();
-      return Status(st.code(), st.message(), SourceLocation{ctx.file, st.where().line});
-    }
-    if (!*more) break;
-    ctx.row = rec.record - header->record;
-    ctx.line = rec.line;
-    if (check_width(rec, map.width(), ctx)) continue;
-    if (*object == salesforce::Object::kOpportunityHistory) {
-      history.add(map, rec, ctx);
-    } else {
-      salesforce::emit_record(*object, map, rec, ctx);
-    }
-  }
+  REVARCH_RETURN_IF_ERROR(
+      for_each_data_row(reader, *header, map.width(), ctx, [&](const CsvRecord& rec) {
+        if (*object == salesforce::Object::kOpportunityHistory) {
+          history.add(map, rec, ctx);
+        } else {
+          salesforce::emit_record(*object, map, rec, ctx);
+        }
+      }));
   ctx.line = 0;
   history.finish(ctx);
   return Status::ok();
