@@ -1,4 +1,5 @@
 // Sansan and Eight business-card CSVs: Japanese headers in any order, CP932 or UTF-8.
+#include "connectors/card_tags.h"
 #include "connectors/connector_impl.h"
 #include "connectors/encoding.h"
 #include "store/canonical.h"
@@ -44,6 +45,7 @@ const AliasTable& card_aliases() {
       {"updated", {"更新日時", "最終更新日", "更新日"}},
       {"corporate_number", {"法人番号"}},
       {"eight_connected", {"Eightでつながっている人"}},
+      {"tags", {"タグ", "tag"}},
   };
   return kTable;
 }
@@ -61,6 +63,22 @@ std::pair<std::string, std::string> split_name(const std::string& full) {
   size_t sp = full.find(' ');
   if (sp == std::string::npos) return {full, ""};
   return {full.substr(0, sp), full.substr(sp + 1)};
+}
+
+// The card's tags joined with "; " (canon::kTags), and the channel the first tag naming one
+// gives (canon::kChannel: seminar, webinar, trade_show, referral).
+void put_tags(Properties& p, std::string_view cell) {
+  std::vector<std::string> tags = split_card_tags(cell);
+  if (tags.empty()) return;
+  std::string joined;
+  std::optional<std::string_view> channel;
+  for (const std::string& t : tags) {
+    if (!joined.empty()) joined.append("; ");
+    joined.append(t);
+    if (!channel) channel = channel_of_tag(t);
+  }
+  set_property(p, canon::kTags, std::move(joined));
+  if (channel) set_property(p, canon::kChannel, std::string(*channel));
 }
 
 Properties card_properties(const Card& c) {
@@ -99,6 +117,7 @@ Properties card_properties(const Card& c) {
   if (!owner.empty()) set_property(p, canon::kCardOwner, owner);
   if (auto b = parse_bool(c.get("eight_connected")))
     set_property(p, "eight_connected", *b ? "true" : "false");
+  put_tags(p, c.get("tags"));
   for (const auto& [i, prop] : c.m.passthrough()) {
     if (static_cast<size_t>(i) < c.r.fields.size())
       put_text(p, prop, c.r.fields[static_cast<size_t>(i)]);

@@ -52,6 +52,55 @@ TEST(Sansan, Cp932WithShuffledColumns) {
   EXPECT_EQ(s.quarantine[0].raw, "2020/13/45");
 }
 
+// The japan-enterprise design's field mappings of the Sansan columns, as `revarch ingest` passes
+// them to the connector.
+ConnectorOptions design_mappings() {
+  ConnectorOptions o;
+  o.column_overrides = {{"会社名", "account.name"},
+                        {"役職", "contact.title"},
+                        {"部署名", "contact.department"},
+                        {"法人番号", "account.corporate_number"}};
+  return o;
+}
+
+TEST(Sansan, TagsBecomeTagsAndChannel) {
+  CollectingSink s;
+  Status st =
+      read_export(fixture("sansan-cards-tags.utf8.csv"), SourceKind::kSansan, design_mappings(), s);
+  ASSERT_TRUE(st.is_ok()) << st.to_string();
+  auto cards = of_type(s, canon::kCardExchanged);
+  ASSERT_EQ(cards.size(), 4u);
+  EXPECT_EQ(prop(*cards[0], canon::kTags), "Japan IT Week 春; 紹介");
+  EXPECT_EQ(prop(*cards[0], canon::kChannel), "trade_show");  // the first tag naming a channel
+  EXPECT_EQ(prop(*cards[1], canon::kTags), "製造業の営業DX事例セミナー; フォローA");
+  EXPECT_EQ(prop(*cards[1], canon::kChannel), "seminar");
+  EXPECT_EQ(prop(*cards[2], canon::kTags), "訪問; ABM実践ウェビナー");
+  EXPECT_EQ(prop(*cards[2], canon::kChannel), "webinar");
+  EXPECT_EQ(find_property(cards[3]->properties, canon::kTags), nullptr);
+  EXPECT_EQ(find_property(cards[3]->properties, canon::kChannel), nullptr);
+}
+
+TEST(Sansan, DesignMappedColumnsStillGiveTheCompanyIdentityReads) {
+  // identity::RecordTable reads company_name, corporate_number, website and the e-mail (for the
+  // domain) of a card to imply its company.
+  CollectingSink s;
+  ASSERT_TRUE(
+      read_export(fixture("sansan-cards-tags.utf8.csv"), SourceKind::kSansan, design_mappings(), s)
+          .is_ok());
+  auto cards = of_type(s, canon::kCardExchanged);
+  ASSERT_EQ(cards.size(), 4u);
+  const Event& c = *cards[0];
+  EXPECT_EQ(prop(c, canon::kCompanyName), "株式会社サンプル");
+  EXPECT_EQ(prop(c, canon::kCorporateNumber), "7000012050002");
+  EXPECT_EQ(prop(c, canon::kEmail), "yamada@sample.co.jp");
+  EXPECT_EQ(prop(c, canon::kWebsite), "https://www.sample.co.jp/");
+  EXPECT_EQ(prop(c, canon::kDomain), "sample.co.jp");
+  EXPECT_EQ(prop(c, canon::kTitle), "部長");
+  EXPECT_EQ(prop(c, canon::kDepartment), "営業部");
+  EXPECT_EQ(prop(*cards[1], canon::kCompanyName), "ABC商事(株)");
+  EXPECT_EQ(find_property(c.properties, "account.name"), nullptr);  // not re-routed
+}
+
 TEST(Eight, CurrentLayoutUtf8Bom) {
   CollectingSink s;
   ASSERT_TRUE(read_export(fixture("eight-cards.csv"), std::nullopt, {}, s).is_ok());

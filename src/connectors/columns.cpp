@@ -38,6 +38,13 @@ class AliasKeys {
 
 }  // namespace
 
+bool is_design_path(std::string_view target) {
+  for (std::string_view prefix : {"contact.", "account.", "deal."}) {
+    if (target.size() > prefix.size() && target.substr(0, prefix.size()) == prefix) return true;
+  }
+  return false;
+}
+
 std::string header_key(std::string_view cell) {
   std::string s = text::normalize_text(strip(cell));
   for (char& c : s) {
@@ -62,6 +69,13 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const AliasTable& a
       if (k == key) target = &to;
     }
     std::string_view field;
+    const FieldAliases* own = alias_keys.find(key);
+    if (target != nullptr && own != nullptr && is_design_path(*target)) {
+      // A design's field mapping of a column the connector reads itself ("NumberOfEmployees:
+      // account.employees"): the connector's parsing already writes the canonical property the
+      // design path reads, so the mapping confirms the column rather than re-routing it.
+      target = nullptr;
+    }
     if (target != nullptr) {
       const FieldAliases* fa = alias_keys.find(header_key(*target));
       if (fa == nullptr) {
@@ -70,8 +84,8 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const AliasTable& a
         continue;
       }
       field = fa->field;
-    } else if (const FieldAliases* fa = alias_keys.find(key)) {
-      field = fa->field;
+    } else if (own != nullptr) {
+      field = own->field;
     } else {
       continue;
     }

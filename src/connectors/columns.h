@@ -33,8 +33,11 @@ class ColumnMap {
  public:
   ColumnMap() = default;
   /// `overrides` maps a source header to a field of `aliases` or, failing that, to a property
-  /// name the cell is copied to verbatim (trimmed). Overrides win over aliases; the first
-  /// column matching a field wins.
+  /// name the cell is copied to verbatim (trimmed). Overrides win over aliases, except a design
+  /// field path (is_design_path: "account.employees") given for a header that is already an
+  /// alias: that column keeps its field, whose parsing writes the canonical property the path
+  /// reads (the design's `field_mappings` name the source's own columns). The first column
+  /// matching a field wins.
   ColumnMap(const std::vector<std::string>& header, const AliasTable& aliases,
             const std::map<std::string, std::string>& overrides);
 
@@ -69,6 +72,10 @@ class ColumnMap {
   std::vector<std::pair<int, std::string>> passthrough_;
   int matched_ = 0;
 };
+
+/// True for a design field path as `field_mappings` targets are written: "contact.title",
+/// "account.name", "deal.amount".
+bool is_design_path(std::string_view target);
 
 /// Number of cells of `cells` whose header_key is an alias in `aliases`.
 int count_known_headers(const std::vector<std::string>& cells, const AliasTable& aliases);

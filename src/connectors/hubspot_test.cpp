@@ -133,6 +133,20 @@ TEST(HubspotCsv, ColumnOverridesMapCustomHeaders) {
   EXPECT_EQ(prop(s.events[0], "favourite"), "tea");
 }
 
+TEST(HubspotCsv, NumberOfEmployeesReachesEmployeesUnderTheDesignMapping) {
+  ConnectorOptions opt;
+  opt.column_overrides = {{"Number of Employees", "account.employees"},
+                          {"company", "account.name"}};
+  CollectingSink s;
+  ASSERT_TRUE(read_export(fixture("hubspot-crm-exports-all-companies-2024-05-08.csv"),
+                          SourceKind::kHubspot, opt, s)
+                  .is_ok());
+  ASSERT_FALSE(s.events.empty());
+  EXPECT_EQ(s.events[0].subject.kind, EntityKind::kAccount);
+  EXPECT_EQ(prop(s.events[0], canon::kEmployees), "1200");
+  EXPECT_EQ(find_property(s.events[0].properties, "account.employees"), nullptr);
+}
+
 TEST(HubspotJson, ApiRecords) {
   CollectingSink s = read("hubspot-contacts-api.json");
   ASSERT_EQ(s.events.size(), 2u);

@@ -161,6 +161,10 @@ void emit_record(Object object, const ColumnMap& m, const CsvRecord& r, const Ro
   if (!owner.empty()) set_property(p, canon::kOwnerId, owner);
   put_time(p, ctx, canon::kCreatedAt, row.col("createddate"), row.get("createddate"));
   put_time(p, ctx, canon::kUpdatedAt, row.col("lastmodifieddate"), row.get("lastmodifieddate"));
+  for (const auto& [i, prop] : m.passthrough()) {  // custom columns the design maps
+    if (static_cast<size_t>(i) < r.fields.size())
+      put_text(p, prop, r.fields[static_cast<size_t>(i)]);
+  }
   if (activity) {
     std::string who = row.id("whoid");
     std::string what = row.id("whatid");

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <map>
+
 #include "common/time.h"
 #include "connectors/test_util.h"
 #include "store/canonical.h"
@@ -72,6 +74,37 @@ TEST(Salesforce, ContactAccountOpportunityUnifyIds) {
   EXPECT_EQ(prop(o.events[0], canon::kProbability), "0.900000");
   EXPECT_EQ(prop(o.events[0], canon::kCloseDate), "2024-06-30");
   EXPECT_EQ(prop(o.events[0], canon::kIsClosed), "false");
+}
+
+TEST(Salesforce, NumberOfEmployeesReachesEmployeesUnderTheDesignMapping) {
+  // The japan-enterprise design maps NumberOfEmployees to account.employees: the column keeps
+  // its number parsing and the event carries the canonical `employees` identity stores.
+  for (const auto& overrides :
+       {std::map<std::string, std::string>{},
+        std::map<std::string, std::string>{{"NumberOfEmployees", "account.employees"},
+                                           {"Title", "contact.title"}}}) {
+    ConnectorOptions opt;
+    opt.column_overrides = overrides;
+    CollectingSink s;
+    ASSERT_TRUE(read_export(fixture("Account.csv"), SourceKind::kSalesforce, opt, s).is_ok());
+    ASSERT_EQ(s.events.size(), 1u);
+    EXPECT_EQ(prop(s.events[0], canon::kEmployees), "1200");
+    EXPECT_EQ(prop(s.events[0], canon::kAnnualRevenue), "500000000");
+    EXPECT_EQ(find_property(s.events[0].properties, "account.employees"), nullptr);
+  }
+}
+
+TEST(Salesforce, CustomColumnsMappedByTheDesignAreCopied) {
+  testing::TempDir dir;
+  std::string path = dir.file("Account.csv",
+                              "Id,Name,Employees_JP__c,LastModifiedDate\n"
+                              "0015g00000AcCt1,株式会社サンプル, 850 ,2024-05-10T00:00:00Z\n");
+  ConnectorOptions opt;
+  opt.column_overrides = {{"Employees_JP__c", "account.employees"}};
+  CollectingSink s;
+  ASSERT_TRUE(read_export(path, SourceKind::kSalesforce, opt, s).is_ok());
+  ASSERT_EQ(s.events.size(), 1u);
+  EXPECT_EQ(prop(s.events[0], "account.employees"), "850");
 }
 
 TEST(Salesforce, OpportunityHistoryBecomesOrderedStageChanges) {

@@ -80,6 +80,8 @@ inline constexpr std::string_view kPageLocation = "page_location";
 inline constexpr std::string_view kEventName = "event_name";
 inline constexpr std::string_view kSessionId = "session_id";
 inline constexpr std::string_view kCardOwner = "card_owner";  // who on our side exchanged
+// A card's tags as the user wrote them, joined with "; " (Sansan タグ: "展示会2024; 紹介").
+inline constexpr std::string_view kTags = "tags";
 // The company the person worked for before a job change.
 inline constexpr std::string_view kPreviousCompanyName = "previous_company_name";
 
