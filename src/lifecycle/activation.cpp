@@ -1,4 +1,5 @@
 // EntityActivation and EventActivation: what criteria and signal definitions read.
+#include <algorithm>
 #include <cstdlib>
 
 #include "common/time.h"
@@ -145,6 +146,12 @@ bool EntityActivation::in_substate(std::string_view id) const {
   return d >= 0 && holds(static_cast<uint32_t>(d));
 }
 
+int64_t EntityActivation::window(int64_t w) const {
+  // (now - w, now] clipped to (floor, now]
+  if (floor_ == std::numeric_limits<int64_t>::min()) return w;
+  return std::max<int64_t>(0, std::min(w, now_ - floor_));
+}
+
 Value EntityActivation::call(expr::FunctionSlot fn, std::span<const Value> args) const {
   const EntityRt& r = (*ctx_.rt)[e_];
   const CompiledDesign& d = *ctx_.design;
@@ -152,17 +159,17 @@ Value EntityActivation::call(expr::FunctionSlot fn, std::span<const Value> args)
     case Fn::kSignalsCount: {
       int s = d.signal_index(args[0].as_string());
       if (s < 0) return Value(0);
-      return Value(count_hits(ctx_, e_, s, -1, args[1].as_duration().ms, now_));
+      return Value(count_hits(ctx_, e_, s, -1, window(args[1].as_duration().ms), now_));
     }
     case Fn::kSignalsCountIntent: {
       int i = d.intent_index(args[0].as_string());
       if (i < 0) return Value(0);
-      return Value(count_hits(ctx_, e_, -1, i, args[1].as_duration().ms, now_));
+      return Value(count_hits(ctx_, e_, -1, i, window(args[1].as_duration().ms), now_));
     }
     case Fn::kSignalsLast: {
       int s = d.signal_index(args[0].as_string());
       int64_t t = s < 0 ? -1 : last_hit(ctx_, e_, s, now_);
-      return t < 0 ? Value() : Value(expr::Timestamp{t});
+      return t < 0 || t <= floor_ ? Value() : Value(expr::Timestamp{t});
     }
     case Fn::kDaysInStage: return r.stage < 0 ? Value() : Value(days_between(r.stage_since, now_));
     case Fn::kBusinessDaysInStage:

@@ -4,6 +4,7 @@
 // of the context and safe to call concurrently for entities of different partitions.
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,10 @@ class EntityActivation final : public expr::Activation {
  public:
   EntityActivation(const ReplayContext& ctx, uint32_t e, int64_t now)
       : ctx_(ctx), e_(e), now_(now) {}
+  /// Signal functions (signals.count, count_intent, last) see only the entity's signals after
+  /// `floor` (re-entry's "new evidence" test); scores and the committee are unaffected.
+  EntityActivation(const ReplayContext& ctx, uint32_t e, int64_t now, int64_t signals_after)
+      : ctx_(ctx), e_(e), now_(now), floor_(signals_after) {}
   expr::Value field(expr::FieldSlot slot) const override;
   expr::Value call(expr::FunctionSlot fn, std::span<const expr::Value> args) const override;
   expr::Timestamp now() const override { return expr::Timestamp{now_}; }
@@ -65,11 +70,13 @@ class EntityActivation final : public expr::Activation {
   expr::Value typed(const std::string* text, expr::TypeKind type) const;
   expr::Value computed(Computed c) const;
   bool stage_is(std::string_view id) const;
+  int64_t window(int64_t w) const;  // a signal window clipped to the floor
   bool in_substate(std::string_view id) const;
 
   const ReplayContext& ctx_;
   uint32_t e_;
   int64_t now_;
+  int64_t floor_ = std::numeric_limits<int64_t>::min();
   mutable int depth_ = 0;  // guards def() and score.fit against recursion
 };
 

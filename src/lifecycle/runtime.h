@@ -58,6 +58,11 @@ struct EntityRt {
   int8_t seniority = -1, role = -1;
   int64_t last_activity = -1;  // time of the last signal; -1 never
   uint8_t alerted = 0;         // bit 0 stalled, bit 1 stuck (for the current stint)
+  // Re-entry (docs/lifecycle.md "Re-entry"): per stage index, the last time the entity left it
+  // (-1 never; empty until the first departure), and bit j set once stage j may be entered
+  // again because its entry criterion was seen false after the departure.
+  std::vector<int64_t> left_at;
+  uint64_t rearmed = 0;
   int64_t next_wake = kNever;
   std::vector<TransitionRec> transitions;
   std::vector<AlertRec> alerts;

@@ -308,6 +308,7 @@ void PartitionRunner::evaluate(uint32_t e, int64_t now, const std::string& trigg
   EntityActivation act(ctx_, e, now);
   for (size_t guard = 0; guard <= plans.size(); ++guard) {
     int target = -1;
+    Reentry reentry = Reentry::kFirst;
     if (r.stage < 0) {
       for (size_t i = 0; i < plans.size() && target < 0; ++i)
         if (plans[i].root && holds(plans[i].stage->entry, act)) target = static_cast<int>(i);
@@ -320,21 +321,41 @@ void PartitionRunner::evaluate(uint32_t e, int64_t now, const std::string& trigg
       const size_t candidates = r.stage_since == now && !r.transitions.empty() ? 1 : p.next.size();
       for (size_t c = 0; c < candidates && c < p.next.size(); ++c) {
         int j = p.next[c];
-        if (j != r.stage && holds(plans[j].stage->entry, act)) {
-          target = j;
-          break;
+        if (j == r.stage) continue;
+        if (!holds(plans[j].stage->entry, act)) {
+          if (j < static_cast<int>(r.left_at.size()) && j < 64) r.rearmed |= uint64_t{1} << j;
+          continue;
         }
+        reentry = reentry_of(e, j, now);
+        if (reentry == Reentry::kBlocked) continue;
+        target = j;
+        break;
       }
     }
     if (target < 0) break;
-    enter_stage(e, target, now, trigger);
+    enter_stage(e, target, now, trigger, reentry);
   }
   update_substate(e, now, trigger);
   check_alerts(e, now);
   schedule(e, now);
 }
 
-void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const std::string& trigger) {
+Reentry PartitionRunner::reentry_of(uint32_t e, int j, int64_t now) const {
+  const EntityRt& r = (*ctx_.rt)[e];
+  if (j >= static_cast<int>(r.left_at.size()) || r.left_at[j] < 0 || j >= 64)
+    return Reentry::kFirst;
+  if (r.rearmed & (uint64_t{1} << j)) return Reentry::kWasFalse;
+  // New evidence: the criterion holds on the signals since the departure alone, and would not
+  // hold without any signal.
+  const design::Criterion& entry = ctx_.design->plans(kind_of(ctx_, e))[j].stage->entry;
+  if (holds(entry, EntityActivation(ctx_, e, now, r.left_at[j])) &&
+      !holds(entry, EntityActivation(ctx_, e, now, now)))
+    return Reentry::kNewSignals;
+  return Reentry::kBlocked;
+}
+
+void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const std::string& trigger,
+                                  Reentry reentry) {
   EntityRt& r = (*ctx_.rt)[e];
   const auto& plans = ctx_.design->plans(kind_of(ctx_, e));
   EntityActivation act(ctx_, e, now);
@@ -349,6 +370,16 @@ void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const std
         trace_json(plans[r.stage].stage->exit, "exit", plans[r.stage].stage->id, act, defs));
   reason["criteria"] = criteria;
   if (plans[target].stage->milestone) reason["milestone"] = true;
+  if (reentry != Reentry::kFirst) {
+    reason["reentry"] = {{"left_ms", r.left_at[target]},
+                         {"by", reentry == Reentry::kWasFalse ? "criterion_was_false_since"
+                                                              : "new_signals_since"}};
+  }
+  if (r.stage >= 0) {
+    if (r.left_at.empty()) r.left_at.assign(plans.size(), -1);
+    r.left_at[r.stage] = now;
+    if (r.stage < 64) r.rearmed &= ~(uint64_t{1} << r.stage);
+  }
   TransitionRec t;
   t.at = now;
   t.from = r.stage;

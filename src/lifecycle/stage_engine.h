@@ -9,6 +9,14 @@
 
 namespace revarch::lifecycle {
 
+/// How a transition into a stage relates to earlier stays there (docs/lifecycle.md "Re-entry").
+enum class Reentry {
+  kFirst,       // never left it before
+  kWasFalse,    // its entry criterion was seen false after the entity left it
+  kNewSignals,  // signals since the departure alone make it hold
+  kBlocked,     // left before, and nothing new: not entered
+};
+
 class PartitionRunner {
  public:
   PartitionRunner(const ReplayContext& ctx, Partition& partition) : ctx_(ctx), part_(partition) {}
@@ -30,7 +38,9 @@ class PartitionRunner {
   void set_prop(uint32_t e, PropId id, const std::string& value);
   void add_hits(const PreparedEvent& pe);
   void evaluate(uint32_t e, int64_t now, const std::string& trigger);
-  void enter_stage(uint32_t e, int target, int64_t now, const std::string& trigger);
+  Reentry reentry_of(uint32_t e, int j, int64_t now) const;
+  void enter_stage(uint32_t e, int target, int64_t now, const std::string& trigger,
+                   Reentry reentry);
   void update_substate(uint32_t e, int64_t now, const std::string& trigger);
   void check_alerts(uint32_t e, int64_t now);
   void schedule(uint32_t e, int64_t now);
