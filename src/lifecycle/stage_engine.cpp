@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lifecycle/features.h"
+#include "lifecycle/json_out.h"
 #include "lifecycle/snapshot.h"
 #include "store/canonical.h"
 
@@ -21,39 +22,47 @@ bool holds(const design::Criterion& c, const expr::Activation& act) {
   return c.compiled() && c.program->eval_bool(act);
 }
 
-json trace_json(const design::Criterion& c, const char* role, const std::string& of,
-                const expr::Activation& act, const std::vector<design::Definition>* definitions) {
-  json j;
-  j["role"] = role;
-  j["of"] = of;
-  j["text"] = c.text;
+// One criterion's trace: {"clauses", "definitions", "held", "of", "role", "text"} (keys in
+// nlohmann's sorted order, so the bytes equal the tree form's dump()).
+void write_trace(JsonOut& j, const design::Criterion& c, const char* role, std::string_view of,
+                 const expr::Activation& act, const std::vector<design::Definition>* definitions) {
+  j.begin_object();
   if (!c.compiled()) {
-    j["held"] = !c.present();
-    return j;
+    j.key("held").value(!c.present()).key("of").value(of).key("role").value(role);
+    j.key("text").value(c.text).end_object();
+    return;
   }
-  json clauses = json::array();
-  bool all = true;
+  j.key("clauses").begin_array();
   for (const auto& cl : c.program->trace(act)) {
-    json seen = json::array();
-    for (const auto& [k, v] : cl.seen) seen.push_back(json::array({k, v}));
-    clauses.push_back({{"text", cl.text}, {"held", cl.held}, {"seen", seen}});
-    all = all && cl.held;
+    j.begin_object().key("held").value(cl.held).key("seen").begin_array();
+    for (const auto& [k, v] : cl.seen) j.begin_array().value(k).value(v).end_array();
+    j.end_array().key("text").value(cl.text).end_object();
   }
-  j["held"] = c.program->eval_bool(act);
-  j["clauses"] = clauses;
+  j.end_array();
   // def("name"): show the definition's own clauses too, so the values behind it are visible.
-  json defs = json::object();
-  for (size_t at = c.text.find("def(\""); at != std::string::npos;
+  std::vector<const design::Definition*> defs;
+  for (size_t at = c.text.find("def(\""); at != std::string::npos && definitions;
        at = c.text.find("def(\"", at + 1)) {
     size_t start = at + 5, end = c.text.find('"', start);
-    if (end == std::string::npos || !definitions) break;
-    std::string name = c.text.substr(start, end - start);
+    if (end == std::string::npos) break;
+    std::string_view name = std::string_view(c.text).substr(start, end - start);
     for (const auto& d : *definitions)
-      if (d.name == name && !defs.contains(name))
-        defs[name] = trace_json(d.expr, "definition", name, act, nullptr);
+      if (d.name == name) defs.push_back(&d);
   }
-  if (!defs.empty()) j["definitions"] = defs;
-  return j;
+  std::sort(defs.begin(), defs.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  defs.erase(
+      std::unique(defs.begin(), defs.end(), [](auto* a, auto* b) { return a->name == b->name; }),
+      defs.end());
+  if (!defs.empty()) {
+    j.key("definitions").begin_object();
+    for (const auto* d : defs) {
+      j.key(d->name);
+      write_trace(j, d->expr, "definition", d->name, act, nullptr);
+    }
+    j.end_object();
+  }
+  j.key("held").value(c.program->eval_bool(act)).key("of").value(of).key("role").value(role);
+  j.key("text").value(c.text).end_object();
 }
 
 void push_unique(std::vector<uint32_t>* v, uint32_t x) {
@@ -360,21 +369,21 @@ void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const std
   const auto& plans = ctx_.design->plans(kind_of(ctx_, e));
   EntityActivation act(ctx_, e, now);
   const auto* defs = &ctx_.design->design().definitions;
-  json reason;
-  reason["trigger"] = trigger;
-  json criteria = json::array();
-  criteria.push_back(
-      trace_json(plans[target].stage->entry, "entry", plans[target].stage->id, act, defs));
+  std::string reason;
+  JsonOut j(&reason);
+  j.begin_object().key("criteria").begin_array();
+  write_trace(j, plans[target].stage->entry, "entry", plans[target].stage->id, act, defs);
   if (r.stage >= 0 && plans[r.stage].stage->exit.present())
-    criteria.push_back(
-        trace_json(plans[r.stage].stage->exit, "exit", plans[r.stage].stage->id, act, defs));
-  reason["criteria"] = criteria;
-  if (plans[target].stage->milestone) reason["milestone"] = true;
+    write_trace(j, plans[r.stage].stage->exit, "exit", plans[r.stage].stage->id, act, defs);
+  j.end_array();
+  if (plans[target].stage->milestone) j.key("milestone").value(true);
   if (reentry != Reentry::kFirst) {
-    reason["reentry"] = {{"left_ms", r.left_at[target]},
-                         {"by", reentry == Reentry::kWasFalse ? "criterion_was_false_since"
-                                                              : "new_signals_since"}};
+    j.key("reentry").begin_object();
+    j.key("by").value(reentry == Reentry::kWasFalse ? "criterion_was_false_since"
+                                                    : "new_signals_since");
+    j.key("left_ms").value(r.left_at[target]).end_object();
   }
+  j.key("trigger").value(trigger).end_object();
   if (r.stage >= 0) {
     if (r.left_at.empty()) r.left_at.assign(plans.size(), -1);
     r.left_at[r.stage] = now;
@@ -384,7 +393,7 @@ void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const std
   t.at = now;
   t.from = r.stage;
   t.to = static_cast<int16_t>(target);
-  t.reason_json = reason.dump();
+  t.reason_json = std::move(reason);
   r.transitions.push_back(std::move(t));
   r.stage = static_cast<int16_t>(target);
   r.stage_since = now;
@@ -406,24 +415,21 @@ void PartitionRunner::update_substate(uint32_t e, int64_t now, const std::string
     if (holds(st.substates[i].entry, act)) found = i;
   if (found == r.substate) return;
   const auto* defs = &ctx_.design->design().definitions;
-  json reason;
-  reason["trigger"] = trigger;
-  if (found >= 0) {
-    reason["criteria"] = json::array({trace_json(st.substates[found].entry, "entry",
-                                                 st.id + "/" + st.substates[found].id, act, defs)});
-  } else {
-    json criteria = json::array();  // none holds any more: show why the last one stopped
-    criteria.push_back(trace_json(st.substates[r.substate].entry, "entry",
-                                  st.id + "/" + st.substates[r.substate].id, act, defs));
-    reason["criteria"] = criteria;
-  }
+  // When none holds any more, the last one's criterion shows why it stopped.
+  const int shown = found >= 0 ? found : r.substate;
+  std::string reason;
+  JsonOut j(&reason);
+  j.begin_object().key("criteria").begin_array();
+  write_trace(j, st.substates[shown].entry, "entry", st.id + "/" + st.substates[shown].id, act,
+              defs);
+  j.end_array().key("trigger").value(trigger).end_object();
   TransitionRec t;
   t.at = now;
   t.from = t.to = r.stage;
   t.from_sub = r.substate;
   t.to_sub = static_cast<int16_t>(found);
   t.substate = true;
-  t.reason_json = reason.dump();
+  t.reason_json = std::move(reason);
   r.transitions.push_back(std::move(t));
   r.substate = static_cast<int16_t>(found);
   r.substate_since = now;
