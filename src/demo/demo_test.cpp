@@ -227,7 +227,9 @@ TEST_F(DemoTest, GroundTruthMatchesTheExports) {
       const size_t at = line.find("\"user_pseudo_id\":\"");
       ASSERT_NE(at, std::string::npos);
       const size_t from = at + 18;
-      present["ga4/user_pseudo_id"].insert(line.substr(from, line.find('"', from) - from));
+      const std::string pseudo = line.substr(from, line.find('"', from) - from);
+      present["ga4/user_pseudo_id"].insert(pseudo);
+      present["ga4/anonymous_user_pseudo_id"].insert(pseudo);
     }
   }
   std::set<std::string> people;

@@ -44,9 +44,13 @@ class EventWriter {
         unix_seconds(day, static_cast<int>(s.start % 86400)) * 1000000 + rng.range(0, 999999);
     const int64_t session_id = micros / 1000000;
     pseudo_ = ga4_pseudo_id(w_, s.visitor);
-    user_id_ = p && s.identified && (p->sources & kInHubSpot)
-                   ? fmt::format("{}", hubspot_contact_id(pi, 0))
-                   : "";
+    signed_in_ = false;
+    // The site sets the user_id (the HubSpot contact id) once it knows the visitor: in every
+    // session after the first form, and from the form's conversion event on in that session.
+    const std::string contact_id = p && p->known_day != kNoDay && (p->sources & kInHubSpot)
+                                       ? fmt::format("{}", hubspot_contact_id(pi, 0))
+                                       : "";
+    user_id_ = s.identified ? contact_id : "";
     tail_ = build_tail(p, s.visitor);
     date_ = format_date_compact(day);
     const auto pages = content_pages();
@@ -64,6 +68,7 @@ class EventWriter {
       case kContactForm:
         emit("page_view", micros, session_id, s.number, "/contact", "お問い合わせ | RevArch Demo",
              4000);
+        user_id_ = contact_id;
         emit("generate_lead", micros + 45000000, session_id, s.number, "/contact",
              "お問い合わせ | RevArch Demo", 30000);
         break;
@@ -72,6 +77,7 @@ class EventWriter {
              "ホワイトペーパー: 稟議ガイド | RevArch Demo", 3000);
         emit("file_download", micros + 30000000, session_id, s.number, "/whitepaper/ringi-guide",
              "ホワイトペーパー: 稟議ガイド | RevArch Demo", 20000);
+        user_id_ = contact_id;
         emit("generate_lead", micros + 31000000, session_id, s.number, "/whitepaper/ringi-guide",
              "ホワイトペーパー: 稟議ガイド | RevArch Demo", 0);
         break;
@@ -82,6 +88,7 @@ class EventWriter {
       case kSeminarSignup:
         emit("page_view", micros, session_id, s.number, "/seminar/apply",
              "セミナー申込 | RevArch Demo", 5000);
+        user_id_ = contact_id;
         emit("sign_up", micros + 60000000, session_id, s.number, "/seminar/apply",
              "セミナー申込 | RevArch Demo", 40000);
         break;
@@ -92,6 +99,8 @@ class EventWriter {
   }
 
   uint64_t events() const { return events_; }
+  /// True when an event of the last session() carried a user_id.
+  bool signed_in() const { return signed_in_; }
 
  private:
   std::string build_tail(const Person* p, uint32_t visitor) {
@@ -133,7 +142,10 @@ class EventWriter {
           ",{{\"key\":\"engagement_time_msec\",\"value\":{{\"int_value\":\"{}\"}}}}", engagement);
     }
     line_ += ",{\"key\":\"session_engaged\",\"value\":{\"string_value\":\"1\"}}]";
-    if (!user_id_.empty()) line_ += fmt::format(",\"user_id\":\"{}\"", user_id_);
+    if (!user_id_.empty()) {
+      line_ += fmt::format(",\"user_id\":\"{}\"", user_id_);
+      signed_in_ = true;
+    }
     line_ += fmt::format(",\"user_pseudo_id\":\"{}\"", pseudo_);
     line_ += tail_;
     out_.line(line_);
@@ -144,6 +156,7 @@ class EventWriter {
   GzipWriter& out_;
   std::string pseudo_, user_id_, tail_, date_, line_;
   uint64_t events_ = 0;
+  bool signed_in_ = false;
 };
 
 }  // namespace
@@ -152,7 +165,8 @@ WriterReport write_ga4(const World& w, const std::filesystem::path& root) {
   WriterReport report;
   auto truth = TruthParts::open(root, "ga4");
   if (!truth.is_ok()) return {{}, {}, truth.status()};
-  std::vector<bool> seen(w.people.size() * 2, false);
+  // Browsers of known people: seen at all, and signed in at least once (a user_id on an event).
+  std::vector<bool> seen(w.people.size() * 2, false), signed_in(w.people.size() * 2, false);
   size_t i = 0;
   while (i < w.sessions.size() && report.status.is_ok()) {
     const uint32_t day = w.sessions[i].start / 86400;
@@ -168,6 +182,7 @@ WriterReport write_ga4(const World& w, const std::filesystem::path& root) {
       const Session& s = w.sessions[i];
       if (s.visitor < seen.size()) seen[s.visitor] = true;
       events.session(s, rng);
+      if (s.visitor < seen.size() && events.signed_in()) signed_in[s.visitor] = true;
     }
     auto st = (*out)->close();
     if (!st.is_ok()) {
@@ -177,7 +192,12 @@ WriterReport write_ga4(const World& w, const std::filesystem::path& root) {
     report.files.push_back(std::move(st).value());
   }
   for (uint32_t v = 0; v < seen.size(); ++v) {
-    if (seen[v]) (*truth)->person("ga4", "user_pseudo_id", ga4_pseudo_id(w, v), v / 2);
+    // A browser that never signed in carries no signal of whose it is in any export: the
+    // truth still names the person, under its own record type, so scorers can tell them apart.
+    if (seen[v]) {
+      (*truth)->person("ga4", signed_in[v] ? "user_pseudo_id" : "anonymous_user_pseudo_id",
+                       ga4_pseudo_id(w, v), v / 2);
+    }
   }
   Status st = (*truth)->close();
   if (report.status.is_ok()) report.status = st;

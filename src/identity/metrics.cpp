@@ -16,7 +16,7 @@ uint64_t pairs(uint64_t n) {
   return n * (n - 1) / 2;
 }
 
-PairwiseScore score(const IdentityResult& result, const GroundTruth::Map& truth) {
+PairwiseScore score(const IdentityResult& result, const GroundTruth::Map& truth, bool companies) {
   PairwiseScore s;
   std::map<std::pair<std::string, std::string>, uint64_t> cells;  // (predicted, true) -> n
   std::map<std::string, uint64_t> predicted, actual;
@@ -27,7 +27,10 @@ PairwiseScore score(const IdentityResult& result, const GroundTruth::Map& truth)
     size_t b = key.find('|', a + 1);
     SourceRef ref{key.substr(0, a), parse_entity_kind(key.substr(a + 1, b - a - 1)).value(),
                   key.substr(b + 1)};
-    const ResolvedEntity* e = result.entity_of(ref);
+    // In a company truth, a person record (a card) stands for the company it names.
+    const ResolvedEntity* e = companies && group_of(ref.kind) == Group::kPerson
+                                  ? result.employer_of(ref)
+                                  : result.entity_of(ref);
     std::string pred = e != nullptr ? e->id : std::string("unresolved|").append(key);
     if (e == nullptr) ++s.unresolved;
     ++cells[{pred, true_id}];
@@ -73,6 +76,7 @@ std::vector<std::string> split_csv(std::string_view line) {
 std::optional<EntityKind> kind_from_text(std::string_view k) {
   if (auto parsed = parse_entity_kind(k)) return parsed;
   if (k == "lead" || k == "card" || k == "person" || k == "people") return EntityKind::kContact;
+  if (k == "user_pseudo_id" || k == "anonymous_user_pseudo_id") return EntityKind::kVisitor;
   if (k == "company" || k == "companies" || k == "organization") return EntityKind::kAccount;
   if (k == "opportunity") return EntityKind::kDeal;
   return std::nullopt;
@@ -99,7 +103,7 @@ std::string truth_key(const SourceRef& ref) {
 }
 
 IdentityMetrics evaluate(const IdentityResult& result, const GroundTruth& truth) {
-  return IdentityMetrics{score(result, truth.people), score(result, truth.companies)};
+  return IdentityMetrics{score(result, truth.people, false), score(result, truth.companies, true)};
 }
 
 Status load_truth_csv(const std::string& path, EntityKind default_kind, GroundTruth::Map& into) {
@@ -120,7 +124,7 @@ Status load_truth_csv(const std::string& path, EntityKind default_kind, GroundTr
         for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       }
       source_col = column(f, {"source"});
-      kind_col = column(f, {"kind", "record_kind", "type"});
+      kind_col = column(f, {"kind", "record_kind", "record_type", "type"});
       id_col = column(f, {"source_record_id", "record_id", "source_id", "id"});
       truth_col = column(f, {"true_id", "entity_id", "truth_id", "person_id", "company_id"});
       if (source_col < 0 || id_col < 0 || truth_col < 0) {
@@ -138,7 +142,9 @@ Status load_truth_csv(const std::string& path, EntityKind default_kind, GroundTr
     }
     EntityKind kind = default_kind;
     if (kind_col >= 0 && !f[kind_col].empty()) {
-      auto k = kind_from_text(f[kind_col]);
+      std::string text = f[kind_col];
+      for (auto& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      auto k = kind_from_text(text);
       if (!k) {
         return Status(ErrorCode::kParse,
                       std::string("unknown kind '").append(f[kind_col]).append("'"),

@@ -40,11 +40,14 @@ struct IdentityMetrics {
   PairwiseScore companies;
 };
 
-/// Scores `result` against `truth`. Only records listed in the truth are counted.
+/// Scores `result` against `truth`. Only records listed in the truth are counted. A person
+/// record (a card, a contact) in `truth.companies` is scored by the company it names: the
+/// entity of its latest employer (IdentityResult::employer_of).
 IdentityMetrics evaluate(const IdentityResult& result, const GroundTruth& truth);
 
 /// Reads one truth CSV into `into`. Columns are found by header name, in any order:
-/// source, kind (optional; contact/lead/card/visitor/account/company/deal...), source_record_id
+/// source, kind (optional, also `record_type`, any case; contact/lead/card/visitor/
+/// user_pseudo_id/account/company/deal...), source_record_id
 /// (or record_id / id), true_id (or entity_id / truth_id). A UTF-8 BOM and CRLF are accepted.
 /// Fails with kIo when the file cannot be read, kParse (file:line) on a missing column or a row
 /// with too few fields.

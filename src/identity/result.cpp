@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "store/canonical.h"
 
@@ -43,6 +44,25 @@ const ResolvedEntity* IdentityResult::entity_of(const SourceRef& ref) const {
   if (!table_) return nullptr;
   uint32_t r = table_->find(ref);
   return r == UINT32_MAX ? nullptr : &entities_[links_[r].entity];
+}
+
+const ResolvedEntity* IdentityResult::employer_of(const SourceRef& ref) const {
+  if (!table_) return nullptr;
+  uint32_t r = table_->find(ref);
+  if (r == UINT32_MAX || group_of(table_->records()[r].kind) != Group::kPerson) return nullptr;
+  auto ref_less = [this](uint32_t x, uint32_t y) {
+    SourceRef a = table_->ref(x), b = table_->ref(y);
+    return std::tie(a.source, a.kind, a.id) < std::tie(b.source, b.kind, b.id);
+  };
+  const Relation* best = nullptr;
+  for (const Relation& rel : table_->records()[r].relations) {
+    if (rel.type != RelationType::kEmployer) continue;
+    if (best == nullptr || rel.last_at_ms > best->last_at_ms ||
+        (rel.last_at_ms == best->last_at_ms && ref_less(rel.target, best->target))) {
+      best = &rel;
+    }
+  }
+  return best == nullptr ? nullptr : &entities_[links_[best->target].entity];
 }
 
 const ResolvedEntity* IdentityResult::find_entity(std::string_view id) const {

@@ -81,6 +81,10 @@ class IdentityResult {
   Link link(uint32_t record) const;
   /// The entity of `ref` (Salesforce 15-character ids accepted), or nullptr when unknown.
   const ResolvedEntity* entity_of(const SourceRef& ref) const;
+  /// The company entity a person record was last seen at (its employer relation with the
+  /// latest sighting; ties: the smaller SourceRef), or nullptr when `ref` is unknown, not a person
+  /// record, or names no company.
+  const ResolvedEntity* employer_of(const SourceRef& ref) const;
   /// The entity with id `id`, or nullptr.
   const ResolvedEntity* find_entity(std::string_view id) const;
   uint32_t index_of(const ResolvedEntity& e) const {
