@@ -271,10 +271,12 @@ void ResultBuilder::resolve_people() {
   Clusters& c = *clusters_;
   std::vector<KeyEntry> emails, phones, mobiles, names, readings;
   std::vector<uint32_t> companies;
+  std::vector<std::pair<uint32_t, uint32_t>> name_reading(records.size());
   PersonKeyIds k;
   for (uint32_t r = 0; r < records.size(); ++r) {
     if (group_of(records[r].kind) != Group::kPerson) continue;
     keys_->person(records[r], k);
+    name_reading[r] = {k.name, k.reading};
     for (uint32_t e : k.emails) emails.push_back({e, 0, r});
     for (uint32_t e : k.corporate_emails) c.add_fact(r, Fact::kCorporateEmail, e);
     for (uint32_t p : k.phones) phones.push_back({p, 0, r});
@@ -328,6 +330,7 @@ void ResultBuilder::resolve_people() {
         break;
       case PeopleKey::kNameReadingCompany:
         run_groups(readings, rule, "reading+company=", reading, Fact::kCorporateEmail);
+        job_move_pass(name_reading);
         break;
     }
   }

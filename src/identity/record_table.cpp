@@ -226,7 +226,14 @@ void RecordTable::apply_related(uint32_t subject, const Event& e) {
 void RecordTable::add(const Event& e) {
   if (group_of(e.subject.kind) == Group::kNone) return;
   uint32_t subject = record_for(e.subject);
+  if (e.type == canon::kJobChanged) {
+    records_[subject].moved_at_ms = std::max(records_[subject].moved_at_ms, e.occurred_at_ms);
+  } else if (e.type == canon::kContactResigned) {
+    records_[subject].resigned = true;
+  }
   if (is_snapshot(e.type)) {
+    int64_t& first = records_[subject].first_seen_ms;
+    first = first == 0 ? e.occurred_at_ms : std::min(first, e.occurred_at_ms);
     apply_snapshot(subject, e, e.properties);
   } else if (e.type == canon::kPropertyChanged) {
     const std::string* prop = find_property(e.properties, "property");

@@ -52,6 +52,11 @@ struct Record {
   std::vector<Field> fields;
   std::vector<Relation> relations;
   std::vector<uint32_t> past_emails;  // e-mail values replaced by a later one (still keys)
+  // Card job moves (Sansan's 人事異動): the latest contact.job_changed of this record (0: none)
+  // and whether a contact.resigned said the person left the company this record names.
+  int64_t moved_at_ms = 0;
+  bool resigned = false;
+  int64_t first_seen_ms = 0;  // earliest snapshot of the record (0: none yet)
 };
 
 class RecordTable {
