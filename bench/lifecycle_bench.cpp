@@ -491,7 +491,7 @@ std::string full_replay(const std::shared_ptr<const CompiledDesign>& design, con
   reset_peak();
   long base = status_kib("VmRSS:");
   Clock c;
-  LifecycleEngine engine(design, std::move(w.map), ReplayOptions{threads});
+  LifecycleEngine engine(design, std::move(w.map), ReplayOptions{threads, false});
   engine.replay(std::move(w.events));
   double wall = c.wall_s(), cpu = c.cpu_s();
   long peak = status_kib("VmHWM:");
@@ -517,7 +517,7 @@ std::string incremental(const std::shared_ptr<const CompiledDesign>& design, con
                           std::make_move_iterator(w.events.end()));
   w.events.resize(w.events.size() - tail);
   size_t n_prefix = w.events.size();
-  LifecycleEngine engine(design, std::move(w.map), ReplayOptions{2});
+  LifecycleEngine engine(design, std::move(w.map), ReplayOptions{2, false});
   Clock c;
   engine.replay(std::move(w.events));
   double prefix = c.wall_s();

@@ -27,7 +27,7 @@ int run_build(const BuildArgs& a) {
   }
   Diagnostics diags;
   auto engine = lifecycle::replay_store(a.ws.design_path(), **store,
-                                        lifecycle::ReplayOptions{a.threads}, &diags);
+                                        lifecycle::ReplayOptions{a.threads, false}, &diags);
   if (!engine.is_ok()) {
     for (const auto& d : diags.items()) std::cerr << d.to_string() << "\n";
     std::cerr << "revarch build: " << engine.status().to_string() << "\n";

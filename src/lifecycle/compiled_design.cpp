@@ -175,6 +175,10 @@ CompiledDesign::CompiledDesign(std::shared_ptr<const design::Design> design, std
     for (const auto& m : rule.match) keys.push_back(title_key(m));
     title_keys_.push_back(std::move(keys));
   }
+  for (size_t i = 0; i < design_->signals.size(); ++i)
+    signal_ids_.emplace(design_->signals[i].id, static_cast<int>(i));  // the first of a name
+  for (size_t i = 0; i < design_->definitions.size(); ++i)
+    definition_ids_.emplace(design_->definitions[i].name, static_cast<int>(i));
   for (const auto& d : design_->definitions) {
     auto v = offsets_of(d.expr);
     definition_offsets_.insert(definition_offsets_.end(), v.begin(), v.end());
@@ -291,9 +295,8 @@ std::optional<EntityKind> CompiledDesign::stage_kind(std::string_view id) const 
 }
 
 int CompiledDesign::signal_index(std::string_view id) const {
-  for (size_t i = 0; i < design_->signals.size(); ++i)
-    if (design_->signals[i].id == id) return static_cast<int>(i);
-  return -1;
+  auto it = signal_ids_.find(id);
+  return it == signal_ids_.end() ? -1 : it->second;
 }
 
 int CompiledDesign::intent_index(std::string_view intent) const {
@@ -308,9 +311,8 @@ int CompiledDesign::signal_intent(int signal) const {
 }
 
 int CompiledDesign::definition_index(std::string_view name) const {
-  for (size_t i = 0; i < design_->definitions.size(); ++i)
-    if (design_->definitions[i].name == name) return static_cast<int>(i);
-  return -1;
+  auto it = definition_ids_.find(name);
+  return it == definition_ids_.end() ? -1 : it->second;
 }
 
 std::pair<int, int> CompiledDesign::classify_title(std::string_view title) const {

@@ -143,6 +143,8 @@ class CompiledDesign {
   int64_t half_life_ms_ = 0;
   std::vector<std::vector<std::string>> title_keys_;  // normalised match strings per rule
   std::vector<int64_t> definition_offsets_;
+  // Views into design_'s strings (criteria look signals and definitions up on every call).
+  std::unordered_map<std::string_view, int> signal_ids_, definition_ids_;
 };
 
 /// A stable identifier of the design: SHA-256 (128 bits, hex) over the content of every file

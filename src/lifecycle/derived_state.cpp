@@ -77,7 +77,7 @@ DerivedState LifecycleEngine::derived() const {
   DerivedState d;
   d.design_version = m.design->version();
   d.as_of_ms = m.as_of;
-  d.events = static_cast<int64_t>(m.events.size()) - m.derived_events;
+  d.events = static_cast<int64_t>(m.prepared.size()) - m.derived_events;
   d.unresolved_events = m.unresolved;
   std::vector<uint32_t> order(m.map.entities().size());
   std::iota(order.begin(), order.end(), 0u);

@@ -132,43 +132,71 @@ void LifecycleEngine::Impl::advance(int64_t t) {
 }
 
 void LifecycleEngine::replay(std::vector<Event> events) {
+  begin_replay();
+  for (Event& e : events) add_event(std::move(e));
+  events = {};
+  finish_replay();
+}
+
+void LifecycleEngine::begin_replay() {
   Impl& m = *impl_;
-  m.events = std::move(events);
+  m.events.clear();
+  m.log.clear();
+  m.prepared.clear();
   m.rt.clear();
   m.partitions.clear();
   m.partition_of.clear();
   m.wakes = {};
   m.max_seq = 0;
   m.unresolved = 0;
-  m.any_event = !m.events.empty();
+  m.any_event = false;
   m.as_of = 0;
   m.derived_events = 0;
+  m.given = 0;
   m.created_seen.clear();
-  const size_t given = m.events.size();
-  for (size_t i = 0; i < given; ++i) {
-    Event& e = m.events[i];
-    if (e.seq == 0) e.seq = static_cast<int64_t>(i) + 1;
-    m.max_seq = std::max(m.max_seq, e.seq);
-  }
+  m.batch.clear();
+}
+
+void LifecycleEngine::add_event(Event e) {
+  Impl& m = *impl_;
+  ++m.given;
+  if (e.seq == 0) e.seq = static_cast<int64_t>(m.given);
+  m.max_seq = std::max(m.max_seq, e.seq);
   // Snapshots imply their record's creation (snapshot.h); derived events share the seq of
   // their snapshot and are ordered like any other event.
-  for (size_t i = 0; i < given; ++i)
-    if (auto created = m.derive_created(m.events[i])) m.events.push_back(std::move(*created));
-  m.prepared.assign(m.events.size(), PreparedEvent{});
-  for (size_t i = 0; i < m.events.size(); ++i) {
-    Event& e = m.events[i];
-    m.prepared[i].event = static_cast<uint32_t>(i);
-    m.prepare_resolve(&m.prepared[i], e);
-    if (m.prepared[i].subject < 0 && i < given) ++m.unresolved;
-    m.as_of = i == 0 ? e.occurred_at_ms : std::max(m.as_of, e.occurred_at_ms);
-  }
-  constexpr size_t chunk = 4096;
-  size_t chunks = (m.events.size() + chunk - 1) / chunk;
-  parallel_for(chunks, m.options.threads, [&m](size_t c) {
-    size_t end = std::min(m.events.size(), (c + 1) * chunk);
-    for (size_t i = c * chunk; i < end; ++i) m.classify(&m.prepared[i], m.events[i]);
-  });
+  auto created = m.derive_created(e);
+  m.batch.emplace_back(std::move(e), false);
+  if (created) m.batch.emplace_back(std::move(*created), true);
+  if (m.batch.size() >= Impl::kBatch) m.flush_batch();
+}
 
+void LifecycleEngine::Impl::flush_batch() {
+  // Classification is pure per event: both cores; resolution grows the entity map: one thread.
+  std::vector<PreparedEvent> ready(batch.size());
+  constexpr size_t chunk = 1024;
+  size_t chunks = (batch.size() + chunk - 1) / chunk;
+  parallel_for(chunks, options.threads, [&](size_t c) {
+    size_t end = std::min(batch.size(), (c + 1) * chunk);
+    for (size_t i = c * chunk; i < end; ++i) classify(&ready[i], batch[i].first);
+  });
+  for (size_t i = 0; i < batch.size(); ++i) {
+    Event& e = batch[i].first;
+    PreparedEvent& pe = ready[i];
+    pe.event = log.add(e, *design);
+    prepare_resolve(&pe, e);
+    if (pe.subject < 0 && !batch[i].second) ++unresolved;
+    as_of = any_event ? std::max(as_of, e.occurred_at_ms) : e.occurred_at_ms;
+    any_event = true;
+    prepared.push_back(std::move(pe));
+    if (options.keep_events) events.push_back(std::move(e));
+  }
+  batch.clear();
+}
+
+void LifecycleEngine::finish_replay() {
+  Impl& m = *impl_;
+  m.flush_batch();
+  m.batch.shrink_to_fit();
   // Partitions: entities that share an event replay together.
   size_t n = m.map.entities().size();
   UnionFind uf(n);
@@ -219,14 +247,13 @@ void LifecycleEngine::apply(Event event) {
 
 void LifecycleEngine::apply_one(Event event, bool derived) {
   Impl& m = *impl_;
-  auto index = static_cast<uint32_t>(m.events.size());
-  m.events.push_back(std::move(event));
-  const Event& e = m.events.back();
   PreparedEvent pe;
-  pe.event = index;
-  m.prepare_resolve(&pe, e);
-  m.classify(&pe, e);
+  pe.event = m.log.add(event, *m.design);
+  m.prepare_resolve(&pe, event);
+  m.classify(&pe, event);
+  auto index = static_cast<uint32_t>(m.prepared.size());
   m.prepared.push_back(pe);
+  if (m.options.keep_events) m.events.push_back(std::move(event));
   m.grow_entities();
 
   const bool in_order = !m.any_event || pe.at >= m.as_of;

@@ -30,6 +30,10 @@ namespace revarch::lifecycle {
 
 struct ReplayOptions {
   int threads = 2;  // workers for replay(); 1 = on the calling thread
+  /// Keep every whole event for explain's timeline (source record ids, the CRM's own stage).
+  /// Without it the engine keeps only what the stage engine reads (a fraction of the memory);
+  /// `build` and the benchmark replay without it.
+  bool keep_events = true;
 };
 
 /// One entity's derived state at the engine's as-of time.
@@ -80,6 +84,12 @@ class LifecycleEngine {
 
   /// Replaces all state with the replay of `events`. Events with seq 0 get seq = position + 1.
   void replay(std::vector<Event> events);
+  /// The same replay, fed one event at a time (from a store scan, without holding the whole
+  /// log): begin_replay(), add_event() for each event in any order, finish_replay(). The result
+  /// equals replay() of the same events in the same order.
+  void begin_replay();
+  void add_event(Event event);
+  void finish_replay();
   /// Applies one more event (seq 0: the next seq). Events later than everything seen take the
   /// fast path; an earlier one, or one that joins two partitions, replays its partition.
   void apply(Event event);

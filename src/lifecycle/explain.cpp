@@ -127,9 +127,22 @@ json explain_entity(const LifecycleEngine& engine, const std::string& entity_id)
   for (uint32_t i : m.partitions[m.partition_of[e]].events)
     if (involved(m.prepared[i])) mine.push_back(&m.prepared[i]);
   for (const PreparedEvent* pe : mine) {
-    const Event& ev = m.events[pe->event];
     json signals = json::array();
     for (uint16_t s : pe->signals) signals.push_back(d.design().signals[s].id);
+    if (m.events.empty()) {  // replayed without keep_events: the compact form only
+      const EventLite& lite = m.log.at(pe->event);
+      const std::string_view source = m.log.name(lite.source);
+      timeline.push_back(
+          {{"at", format_iso8601_utc(pe->at)},
+           {"source", source},
+           {"type", m.log.name(lite.type)},
+           {"record", std::string(source) + ":" + entity_kind_name(m.map.at(pe->subject).kind) +
+                          ":" + std::string(lite.subject_id)},
+           {"who", m.map.at(static_cast<uint32_t>(pe->subject)).id},
+           {"signals", signals}});
+      continue;
+    }
+    const Event& ev = m.events[pe->event];
     timeline.push_back({{"at", format_iso8601_utc(ev.occurred_at_ms)},
                         {"source", ev.source},
                         {"type", ev.type},

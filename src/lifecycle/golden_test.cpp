@@ -85,6 +85,17 @@ TEST(Golden, OneThreadAndIncrementalGiveTheSameBytes) {
     inc.replay(std::vector<Event>(events.begin(), events.begin() + static_cast<long>(half)));
     for (size_t i = half; i < events.size(); ++i) inc.apply(events[i]);
     EXPECT_EQ(inc.derived().canonical(), two.state.canonical());
+    // Streamed, keeping only the compact form of each event (what `build` does).
+    LifecycleEngine lean(two.design, two.file.map, ReplayOptions{2, false});
+    lean.begin_replay();
+    for (const Event& e : events) lean.add_event(e);
+    lean.finish_replay();
+    EXPECT_EQ(lean.derived().canonical(), two.state.canonical());
+    // ... and incremental on top of it.
+    LifecycleEngine lean_inc(two.design, two.file.map, ReplayOptions{1, false});
+    lean_inc.replay(std::vector<Event>(events.begin(), events.begin() + static_cast<long>(half)));
+    for (size_t i = half; i < events.size(); ++i) lean_inc.apply(events[i]);
+    EXPECT_EQ(lean_inc.derived().canonical(), two.state.canonical());
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "lifecycle/compiled_design.h"
 #include "lifecycle/entity_map.h"
+#include "lifecycle/lite_log.h"
 #include "store/event.h"
 
 namespace revarch::lifecycle {
@@ -78,7 +79,7 @@ struct EntityRt {
 struct PreparedEvent {
   int64_t at = 0;
   int64_t seq = 0;
-  uint32_t event = 0;             // index into the owner's event list
+  uint32_t event = 0;             // index into the LiteLog (and the full events when kept)
   int32_t subject = -1;           // entity index, -1 when unresolved
   std::vector<uint32_t> related;  // resolved related entities
   std::vector<uint16_t> signals;  // fired signal indices
@@ -97,7 +98,7 @@ struct Partition {
 struct ReplayContext {
   const CompiledDesign* design = nullptr;
   const EntityMap* map = nullptr;
-  const std::vector<Event>* events = nullptr;
+  const LiteLog* log = nullptr;
   const std::vector<PreparedEvent>* prepared = nullptr;
   std::vector<EntityRt>* rt = nullptr;
 };

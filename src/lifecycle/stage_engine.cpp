@@ -92,7 +92,10 @@ struct Stint {
   int64_t since = 0;
   int64_t limit = 0;
   double factor = 1.5;
-  std::string where;  // "opportunity" or "opportunity/internal_approval"
+  const design::Stage* stage = nullptr;
+  const design::Substate* sub = nullptr;  // when the benchmark is the sub-state's
+  // "opportunity" or "opportunity/internal_approval"
+  std::string where() const { return sub ? stage->id + "/" + sub->id : stage->id; }
 };
 
 Stint stint_of(const ReplayContext& ctx, uint32_t e) {
@@ -100,13 +103,13 @@ Stint stint_of(const ReplayContext& ctx, uint32_t e) {
   Stint s;
   const auto& plan = ctx.design->plans(kind_of(ctx, e))[r.stage];
   const design::Stage& st = *plan.stage;
-  s.where = st.id;
+  s.stage = &st;
   if (r.substate >= 0 && st.substates[r.substate].benchmark.present()) {
     const auto& sub = st.substates[r.substate];
     s.since = r.substate_since;
     s.limit = benchmark_for(ctx, e, sub.benchmark);
     s.factor = sub.stuck_factor;
-    s.where += "/" + sub.id;
+    s.sub = &sub;
   } else {
     s.since = r.stage_since;
     s.limit = st.terminal ? 0 : benchmark_for(ctx, e, st.benchmark);
@@ -185,7 +188,7 @@ void PartitionRunner::link(uint32_t s, uint32_t o) {
   if (ks == K::kContact && ko == K::kDeal) link_deal_contact(o, s);
 }
 
-void PartitionRunner::set_prop(uint32_t e, PropId id, const std::string& value) {
+void PartitionRunner::set_prop(uint32_t e, PropId id, std::string_view value) {
   EntityRt& r = (*ctx_.rt)[e];
   const CompiledDesign& d = *ctx_.design;
   bool found = false;
@@ -205,13 +208,16 @@ void PartitionRunner::set_prop(uint32_t e, PropId id, const std::string& value) 
   }
 }
 
-void PartitionRunner::update_props(uint32_t s, const Event& ev) {
+void PartitionRunner::update_props(uint32_t s, const EventLite& ev) {
   const CompiledDesign& d = *ctx_.design;
   const bool deal = kind_of(ctx_, s) == EntityKind::kDeal;
   // A key is a canonical property of the subject ("title"), or a field path a connector's field
   // mapping wrote ("contact.title", "account.name"): that field of the subject's contact,
   // account or deal.
-  auto set = [&](std::string_view key, const std::string& value) {
+  const std::span<const PropView> props = ctx_.log->props(ev);
+  const std::string_view type = ctx_.log->name(ev.type);
+  auto find = [&props](std::string_view key) { return LiteLog::find(props, key); };
+  auto set = [&](std::string_view key, std::string_view value) {
     if (key.find('.') != std::string_view::npos) {
       const FieldBinding* b = d.entity_field(key);
       if (!b) return;
@@ -226,30 +232,29 @@ void PartitionRunner::update_props(uint32_t s, const Event& ev) {
     if (p < 0 || !d.entity_prop(static_cast<PropId>(p))) return;
     set_prop(s, static_cast<PropId>(p), value);
   };
-  const std::string* stage = nullptr;  // a deal's new stage, when the event names one
-  if (ev.type == canon::kPropertyChanged) {
-    const std::string* key = find_property(ev.properties, "property");
-    const std::string* value = find_property(ev.properties, "value");
+  const std::string_view* stage = nullptr;  // a deal's new stage, when the event names one
+  if (type == canon::kPropertyChanged) {
+    const std::string_view* key = find("property");
+    const std::string_view* value = find("value");
     if (key && value) set(*key, *value);
     if (key && value && *key == canon::kStage) stage = value;
-  } else if (ev.type == canon::kLifecycleChanged && !deal) {
-    if (const std::string* v = find_property(ev.properties, canon::kStage))
-      set(canon::kLifecycleStage, *v);
+  } else if (type == canon::kLifecycleChanged && !deal) {
+    if (const std::string_view* v = find(canon::kStage)) set(canon::kLifecycleStage, *v);
   } else {
-    for (const auto& [k, v] : ev.properties) {
+    for (const auto& [k, v] : props) {
       if (k == canon::kStage && !deal) continue;
       set(k, v);
     }
-    stage = find_property(ev.properties, canon::kStage);
+    stage = find(canon::kStage);
   }
   // A deal's stage says whether it is closed and won ("Closed Won", "closedlost"), unless the
   // event states it itself (a record snapshot's IsClosed / IsWon).
   const int closed = d.prop_of("is_closed"), won = d.prop_of("is_won");
-  if (deal && stage && !find_property(ev.properties, "is_closed")) {
+  if (deal && stage && !find("is_closed")) {
     ClosedState c = closed_state_of_stage(*stage);
     if (closed >= 0) set_prop(s, static_cast<PropId>(closed), c.closed ? "true" : "false");
     if (won >= 0) set_prop(s, static_cast<PropId>(won), c.won ? "true" : "false");
-  } else if (deal && ev.type == kRecordCreated && !find_property(ev.properties, "is_closed")) {
+  } else if (deal && type == kRecordCreated && !find("is_closed")) {
     // A deal is open when it is created; its snapshot's closing comes at the snapshot's time.
     if (closed >= 0 && !(*ctx_.rt)[s].prop(static_cast<PropId>(closed))) {
       set_prop(s, static_cast<PropId>(closed), "false");
@@ -284,7 +289,7 @@ void PartitionRunner::add_hits(const PreparedEvent& pe) {
 void PartitionRunner::apply(const PreparedEvent& pe) {
   if (pe.subject < 0) return;
   auto& rt = *ctx_.rt;
-  const Event& ev = (*ctx_.events)[pe.event];
+  const EventLite& ev = ctx_.log->at(pe.event);
   auto s = static_cast<uint32_t>(pe.subject);
   int32_t account_before = account_of(ctx_, s);
   CommitteeSummary before = committee(ctx_, account_before, pe.at);
@@ -306,7 +311,9 @@ void PartitionRunner::apply(const PreparedEvent& pe) {
   if (account >= 0 && (account != account_before || !(before == after)))
     for (uint32_t m : rt[account].members) push_unique(&order, m);
 
-  std::string trigger = "event " + ev.source + ":" + ev.subject.id + " " + ev.type;
+  std::string trigger = "event ";
+  trigger.append(ctx_.log->name(ev.source)).append(":").append(ev.subject_id).append(" ");
+  trigger.append(ctx_.log->name(ev.type));
   for (uint32_t e : order) evaluate(e, pe.at, trigger);
 }
 
@@ -450,11 +457,12 @@ void PartitionRunner::check_alerts(uint32_t e, int64_t now) {
     a.at = s.since + limit + 1;
     a.kind = std::string(kind) + "." + what;
     a.severity = severity;
-    a.message = std::string(kind) + " " + what + " in " + s.where + ": more than " +
+    const std::string where = s.where();
+    a.message = std::string(kind) + " " + what + " in " + where + ": more than " +
                 std::to_string(limit / kDayMs) + " days (benchmark " +
                 std::to_string(s.limit / kDayMs) + " days)";
     a.details_json = json{
-        {"stage", s.where},
+        {"stage", where},
         {"since_ms", s.since},
         {"benchmark_days", s.limit / kDayMs},
         {"limit_days", limit / kDayMs},

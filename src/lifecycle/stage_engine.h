@@ -34,8 +34,8 @@ class PartitionRunner {
   void set_account(uint32_t contact, uint32_t account);
   void set_deal_account(uint32_t deal, uint32_t account);
   void link_deal_contact(uint32_t deal, uint32_t contact);
-  void update_props(uint32_t e, const Event& ev);
-  void set_prop(uint32_t e, PropId id, const std::string& value);
+  void update_props(uint32_t e, const EventLite& ev);
+  void set_prop(uint32_t e, PropId id, std::string_view value);
   void add_hits(const PreparedEvent& pe);
   void evaluate(uint32_t e, int64_t now, const std::string& trigger);
   Reentry reentry_of(uint32_t e, int j, int64_t now) const;

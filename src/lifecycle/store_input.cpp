@@ -40,9 +40,14 @@ Result<std::unique_ptr<LifecycleEngine>> replay_store(const std::string& design_
                                                       Diagnostics* diags) {
   REVARCH_ASSIGN_OR_RETURN(auto design, load_compiled_design(design_path, diags));
   REVARCH_ASSIGN_OR_RETURN(EntityMap map, load_entity_map(store));
-  REVARCH_ASSIGN_OR_RETURN(std::vector<Event> events, load_events(store));
   auto engine = std::make_unique<LifecycleEngine>(design, std::move(map), options);
-  engine->replay(std::move(events));
+  // Streamed: the engine keeps its compact form of each event, not the whole log.
+  engine->begin_replay();
+  REVARCH_RETURN_IF_ERROR(store.scan_events(EventFilter{}, [&engine](const Event& e) {
+    engine->add_event(e);
+    return true;
+  }));
+  engine->finish_replay();
   return engine;
 }
 
