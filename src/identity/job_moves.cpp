@@ -36,10 +36,11 @@ void ResultBuilder::job_move_pass(const std::vector<std::pair<uint32_t, uint32_t
       merge(resigned, moved, "name_reading_company", reason, "ambiguous");
       continue;
     }
-    if (clusters_->find(moved) == clusters_->find(resigned)) continue;
-    // The old card was handed out before the move.
-    bool before = records[resigned].first_seen_ms < records[moved].moved_at_ms;
-    merge(resigned, moved, "name_reading_company", reason, before ? nullptr : "move_order");
+    // No date check: Sansan sets both flags when it links the cards itself, and the exchange
+    // date of the old card is when it was scanned, which may be after the move.
+    if (clusters_->find(moved) != clusters_->find(resigned)) {
+      merge(resigned, moved, "name_reading_company", reason, nullptr);
+    }
   }
 }
 

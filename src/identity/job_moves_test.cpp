@@ -49,8 +49,16 @@ TEST(JobMoves, ResignedCardAndMovedCardWithTheSameNameAndReadingAreOnePerson) {
             std::string::npos);
 }
 
-TEST(JobMoves, AMoveBeforeTheOldCardWasHandedOutIsRefused) {
+TEST(JobMoves, AnOldCardScannedAfterTheMoveStillJoins) {
   IdentityResult res = resolve(moved_person("old", "new", 400 * kDay, 300 * kDay));
+  EXPECT_EQ(res.entity_of(contact("sansan", "old")), res.entity_of(contact("sansan", "new")));
+}
+
+TEST(JobMoves, ADifferentReadingIsAnotherPerson) {
+  std::vector<Event> events = moved_person("old", "new", 100 * kDay, 300 * kDay);
+  events[0].properties =
+      card_props("山田 太郎", "ヤマダタカオ", "株式会社ABC商事", "taro@abc.co.jp");
+  IdentityResult res = resolve(events);
   EXPECT_NE(res.entity_of(contact("sansan", "old")), res.entity_of(contact("sansan", "new")));
 }
 

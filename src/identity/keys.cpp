@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "identity/prefecture.h"
+#include "identity/romaji.h"
 #include "store/canonical.h"
 #include "text/contact_points.h"
 #include "text/ids.h"
@@ -117,17 +119,26 @@ const KeyMaker::NameKey& KeyMaker::name_key(const Record& r) {
     key.kanji = has_kanji(norm);
   }
   key.name = norm.empty() ? 0 : facts_.intern(norm);
-  if (is_kana_only(norm)) key.kana_reading = facts_.intern(text::kana_fold(norm));
+  std::string romaji;
+  if (is_latin_name(name)) {
+    romaji = romaji_fold(name);
+  } else if (is_kana_only(name)) {
+    key.kana_reading = facts_.intern(text::kana_fold(norm));
+    romaji = romaji_fold(kana_to_romaji(name));
+  }
+  key.romaji = romaji.empty() ? 0 : facts_.intern(romaji);
   return key;
 }
 
-uint32_t KeyMaker::reading_key(uint32_t last, uint32_t first) {
+const KeyMaker::ReadingKey& KeyMaker::reading_key(uint32_t last, uint32_t first) {
   auto [it, inserted] = readings_.try_emplace(((uint64_t{last} + 1) << 32) | first);
   if (inserted) {
     std::string reading(table_.pool().view(last));
-    reading.append(table_.pool().view(first));
+    reading.append(" ").append(table_.pool().view(first));
     std::string folded = text::kana_fold(reading);
-    it->second = folded.empty() ? 0 : facts_.intern(folded);
+    it->second.reading = folded.empty() ? 0 : facts_.intern(folded);
+    std::string romaji = romaji_fold(kana_to_romaji(reading));
+    it->second.romaji = romaji.empty() ? 0 : facts_.intern(romaji);
   }
   return it->second;
 }
@@ -159,7 +170,14 @@ void KeyMaker::person(const Record& r, PersonKeyIds& k) {
   k.name_has_kanji = name.kanji;
   uint32_t last = value_of(r, last_reading_);
   uint32_t first = value_of(r, first_reading_);
-  k.reading = last != 0 || first != 0 ? reading_key(last, first) : name.kana_reading;
+  if (last != 0 || first != 0) {
+    const ReadingKey& rk = reading_key(last, first);
+    k.reading = rk.reading;
+    k.romaji = rk.romaji != 0 ? rk.romaji : name.romaji;
+  } else {
+    k.reading = name.kana_reading;
+    k.romaji = name.romaji;
+  }
 }
 
 uint32_t KeyMaker::user_id(const Record& r) {
@@ -187,7 +205,7 @@ uint32_t KeyMaker::company_name(uint32_t value) {
 uint32_t KeyMaker::prefecture(uint32_t value) {
   auto [it, inserted] = prefectures_.try_emplace(value);
   if (inserted) {
-    std::string key = text::normalize_text(table_.pool().view(value));
+    std::string key = prefecture_key(table_.pool().view(value));
     it->second = key.empty() ? 0 : facts_.intern(key);
   }
   return it->second;

@@ -29,6 +29,7 @@ struct PersonKeyIds {
   uint32_t name = 0;                       // romaji_key for Latin names, else normalize_person_name
   bool name_has_kanji = false;
   uint32_t reading = 0;  // kana_fold of the readings, or of a kana-only name
+  uint32_t romaji = 0;   // romaji_fold of a Latin name, or of the romanised reading
 };
 
 /// Keys of a company record, as facts ids.
@@ -36,7 +37,7 @@ struct CompanyKeyIds {
   uint32_t corporate_number = 0;
   std::vector<uint32_t> domains;  // from domain, website (never free-mail domains)
   uint32_t name = 0;              // normalize_company_name
-  uint32_t prefecture = 0;        // normalize_text
+  uint32_t prefecture = 0;        // prefecture_key (東京都 = 東京 = Tokyo)
 };
 
 class KeyMaker {
@@ -56,13 +57,18 @@ class KeyMaker {
   struct NameKey {
     uint32_t name = 0;
     uint32_t kana_reading = 0;  // kana_fold(name) when the name is kana only
+    uint32_t romaji = 0;        // romaji_fold of a Latin name or of a kana-only name's romaji
     bool kanji = false;
+  };
+  struct ReadingKey {
+    uint32_t reading = 0;  // kana_fold
+    uint32_t romaji = 0;   // romaji_fold(kana_to_romaji)
   };
   /// The value id (table pool) of property `prop` (table pool id) of `r`; 0 when absent.
   static uint32_t value_of(const Record& r, uint32_t prop);
   void add_email(PersonKeyIds& k, std::string_view raw);
   const NameKey& name_key(const Record& r);
-  uint32_t reading_key(uint32_t last, uint32_t first);
+  const ReadingKey& reading_key(uint32_t last, uint32_t first);
   uint32_t company_name(uint32_t value);
   uint32_t prefecture(uint32_t value);
 
@@ -74,7 +80,7 @@ class KeyMaker {
   uint32_t last_reading_, first_reading_, corporate_number_, domain_, website_, company_name_;
   uint32_t prefecture_;
   std::unordered_map<uint64_t, NameKey> names_;         // full name id, or (last+1)<<32 | first
-  std::unordered_map<uint64_t, uint32_t> readings_;     // (last+1)<<32 | first
+  std::unordered_map<uint64_t, ReadingKey> readings_;   // (last+1)<<32 | first
   std::unordered_map<uint32_t, uint32_t> companies_;    // raw name id -> key
   std::unordered_map<uint32_t, uint32_t> prefectures_;  // raw id -> key
 };

@@ -269,7 +269,7 @@ void ResultBuilder::resolve_people() {
   const RecordTable& t = *table_;
   const auto& records = t.records();
   Clusters& c = *clusters_;
-  std::vector<KeyEntry> emails, phones, mobiles, names, readings;
+  std::vector<KeyEntry> emails, phones, mobiles, names, readings, romaji;
   std::vector<uint32_t> companies;
   std::vector<std::pair<uint32_t, uint32_t>> name_reading(records.size());
   PersonKeyIds k;
@@ -284,8 +284,11 @@ void ResultBuilder::resolve_people() {
     uint32_t name = k.name;
     uint32_t reading = k.reading;
     if (name != 0) c.add_fact(r, Fact::kName, name);
+    // A Latin name and a kana reading meet in their romanised form ("Eri Sakaguchi" = さかぐち
+    // えり).
+    if (k.romaji != 0 && k.romaji != name) c.add_fact(r, Fact::kName, k.romaji);
     if (k.name_has_kanji) c.add_fact(r, Fact::kKanjiName, name);
-    if (name == 0 && reading == 0) continue;
+    if (name == 0 && reading == 0 && k.romaji == 0) continue;
     // Name keys are scoped by the company entity (its root's rank), one per employer.
     companies.clear();
     for (const Relation& rel : records[r].relations) {
@@ -296,6 +299,7 @@ void ResultBuilder::resolve_people() {
     for (uint32_t co : companies) {
       if (name != 0) names.push_back({name, co + 1, r});
       if (reading != 0) readings.push_back({reading, co + 1, r});
+      if (k.romaji != 0) romaji.push_back({k.romaji, co + 1, r});
     }
   }
   Guard email = [&c](uint32_t a, uint32_t b) -> const char* {
@@ -330,6 +334,7 @@ void ResultBuilder::resolve_people() {
         break;
       case PeopleKey::kNameReadingCompany:
         run_groups(readings, rule, "reading+company=", reading, Fact::kCorporateEmail);
+        run_groups(romaji, rule, "romaji+company=", reading, Fact::kKanjiName);
         job_move_pass(name_reading);
         break;
     }

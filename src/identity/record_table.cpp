@@ -232,8 +232,6 @@ void RecordTable::add(const Event& e) {
     records_[subject].resigned = true;
   }
   if (is_snapshot(e.type)) {
-    int64_t& first = records_[subject].first_seen_ms;
-    first = first == 0 ? e.occurred_at_ms : std::min(first, e.occurred_at_ms);
     apply_snapshot(subject, e, e.properties);
   } else if (e.type == canon::kPropertyChanged) {
     const std::string* prop = find_property(e.properties, "property");

@@ -56,7 +56,6 @@ struct Record {
   // and whether a contact.resigned said the person left the company this record names.
   int64_t moved_at_ms = 0;
   bool resigned = false;
-  int64_t first_seen_ms = 0;  // earliest snapshot of the record (0: none yet)
 };
 
 class RecordTable {

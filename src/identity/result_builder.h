@@ -43,8 +43,8 @@ class ResultBuilder {
   void same_as_pass(Group group);
   void user_id_pass();
   /// Sansan's job moves: a card with a job change and a card of the same source marked
-  /// resigned, with the same name and reading, the resigned one seen before the move, and no
-  /// other card of that name and reading moved or resigned: one person.
+  /// resigned, with the same name and reading, and no other card of that name and reading
+  /// moved or resigned in that source: one person.
   void job_move_pass(const std::vector<std::pair<uint32_t, uint32_t>>& name_reading);
   /// Merges the records sharing a key. Unguarded: all of them. Guarded: members are taken
   /// strongest first (those whose cluster knows `anchor_fact`), then by rank; a member joins

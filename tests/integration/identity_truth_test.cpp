@@ -5,7 +5,7 @@
 // Deterministic: the world is a pure function of its seed (11). To look at another world or at
 // what is missed: REVARCH_IDENTITY_SEED=42, REVARCH_IDENTITY_DIAG=1 (false-negative pairs by
 // source, kind and keys of both records), REVARCH_IDENTITY_EXPLAIN=P0000011,P0000342 (explain()
-// of every record of those true people).
+// of every record of those true people or companies).
 
 #include <gtest/gtest.h>
 
@@ -190,7 +190,10 @@ TEST(IdentityOnDemoWorld, MeetsPrecisionAndRecallTargets) {
   }
   if (const char* ids = std::getenv("REVARCH_IDENTITY_EXPLAIN")) {
     std::string wanted = std::string(",") + ids + ",";
-    for (const auto& [key, true_id] : truth.people) {
+    std::vector<std::pair<std::string, std::string>> all(truth.people.begin(), truth.people.end());
+    all.insert(all.end(), truth.companies.begin(), truth.companies.end());
+    std::sort(all.begin(), all.end());
+    for (const auto& [key, true_id] : all) {
       if (wanted.find("," + true_id + ",") == std::string::npos) continue;
       size_t a = key.find('|');
       size_t b = key.find('|', a + 1);
