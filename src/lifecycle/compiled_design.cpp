@@ -294,9 +294,45 @@ std::optional<EntityKind> CompiledDesign::stage_kind(std::string_view id) const 
   return std::nullopt;
 }
 
+namespace {
+
+// Criteria name signals and definitions by string literals, looked up on every evaluation. A
+// small per-thread cache keyed by the literal's address answers most lookups without hashing;
+// a hit is confirmed against the name itself, so a reused address never gives a wrong index.
+template <typename Names>
+int cached_index(const void* owner, std::string_view name,
+                 const std::unordered_map<std::string_view, int>& ids, const Names& names) {
+  struct Slot {
+    const void* owner = nullptr;
+    const char* data = nullptr;
+    int index = -1;
+  };
+  thread_local Slot cache[128];
+  Slot& slot = cache[(reinterpret_cast<uintptr_t>(name.data()) >> 3) & 127];
+  if (slot.owner == owner && slot.data == name.data() && slot.index >= 0 &&
+      static_cast<size_t>(slot.index) < names.size() && names[slot.index] == name)
+    return slot.index;
+  auto it = ids.find(name);
+  int index = it == ids.end() ? -1 : it->second;
+  if (index >= 0) slot = Slot{owner, name.data(), index};
+  return index;
+}
+
+struct SignalNames {
+  const std::vector<design::Signal>& v;
+  size_t size() const { return v.size(); }
+  std::string_view operator[](size_t i) const { return v[i].id; }
+};
+struct DefinitionNames {
+  const std::vector<design::Definition>& v;
+  size_t size() const { return v.size(); }
+  std::string_view operator[](size_t i) const { return v[i].name; }
+};
+
+}  // namespace
+
 int CompiledDesign::signal_index(std::string_view id) const {
-  auto it = signal_ids_.find(id);
-  return it == signal_ids_.end() ? -1 : it->second;
+  return cached_index(this, id, signal_ids_, SignalNames{design_->signals});
 }
 
 int CompiledDesign::intent_index(std::string_view intent) const {
@@ -311,8 +347,7 @@ int CompiledDesign::signal_intent(int signal) const {
 }
 
 int CompiledDesign::definition_index(std::string_view name) const {
-  auto it = definition_ids_.find(name);
-  return it == definition_ids_.end() ? -1 : it->second;
+  return cached_index(this, name, definition_ids_, DefinitionNames{design_->definitions});
 }
 
 std::pair<int, int> CompiledDesign::classify_title(std::string_view title) const {

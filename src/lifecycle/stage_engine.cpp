@@ -138,8 +138,7 @@ void PartitionRunner::run_until(int64_t t) {
     part_.wakes.pop();
     if (rt[e].next_wake != w) continue;
     rt[e].next_wake = kNever;
-    static const std::string kTime = "time";
-    evaluate(e, w, kTime);
+    evaluate(e, w, nullptr);
   }
 }
 
@@ -299,7 +298,8 @@ void PartitionRunner::apply(const PreparedEvent& pe) {
   int32_t account = account_of(ctx_, s);
   CommitteeSummary after = committee(ctx_, account, pe.at);
 
-  std::vector<uint32_t> order;
+  std::vector<uint32_t>& order = order_;  // reused: one allocation per runner
+  order.clear();
   order.push_back(s);
   for (uint32_t o : pe.related) push_unique(&order, o);
   for (int32_t a : {account, account_before}) {
@@ -311,13 +311,10 @@ void PartitionRunner::apply(const PreparedEvent& pe) {
   if (account >= 0 && (account != account_before || !(before == after)))
     for (uint32_t m : rt[account].members) push_unique(&order, m);
 
-  std::string trigger = "event ";
-  trigger.append(ctx_.log->name(ev.source)).append(":").append(ev.subject_id).append(" ");
-  trigger.append(ctx_.log->name(ev.type));
-  for (uint32_t e : order) evaluate(e, pe.at, trigger);
+  for (uint32_t e : order) evaluate(e, pe.at, &ev);
 }
 
-void PartitionRunner::evaluate(uint32_t e, int64_t now, const std::string& trigger) {
+void PartitionRunner::evaluate(uint32_t e, int64_t now, const EventLite* trigger) {
   const auto& plans = ctx_.design->plans(kind_of(ctx_, e));
   if (plans.empty()) return;
   EntityRt& r = (*ctx_.rt)[e];
@@ -356,6 +353,13 @@ void PartitionRunner::evaluate(uint32_t e, int64_t now, const std::string& trigg
   schedule(e, now);
 }
 
+std::string PartitionRunner::trigger_text(const EventLite* ev) const {
+  if (!ev) return "time";
+  std::string t = "event ";
+  t.append(ctx_.log->name(ev->source)).append(":").append(ev->subject_id).append(" ");
+  return t.append(ctx_.log->name(ev->type));
+}
+
 Reentry PartitionRunner::reentry_of(uint32_t e, int j, int64_t now) const {
   const EntityRt& r = (*ctx_.rt)[e];
   if (j >= static_cast<int>(r.left_at.size()) || r.left_at[j] < 0 || j >= 64)
@@ -370,7 +374,7 @@ Reentry PartitionRunner::reentry_of(uint32_t e, int j, int64_t now) const {
   return Reentry::kBlocked;
 }
 
-void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const std::string& trigger,
+void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const EventLite* trigger,
                                   Reentry reentry) {
   EntityRt& r = (*ctx_.rt)[e];
   const auto& plans = ctx_.design->plans(kind_of(ctx_, e));
@@ -390,7 +394,7 @@ void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const std
                                                     : "new_signals_since");
     j.key("left_ms").value(r.left_at[target]).end_object();
   }
-  j.key("trigger").value(trigger).end_object();
+  j.key("trigger").value(trigger_text(trigger)).end_object();
   if (r.stage >= 0) {
     if (r.left_at.empty()) r.left_at.assign(plans.size(), -1);
     r.left_at[r.stage] = now;
@@ -409,7 +413,7 @@ void PartitionRunner::enter_stage(uint32_t e, int target, int64_t now, const std
   r.alerted = 0;
 }
 
-void PartitionRunner::update_substate(uint32_t e, int64_t now, const std::string& trigger) {
+void PartitionRunner::update_substate(uint32_t e, int64_t now, const EventLite* trigger) {
   EntityRt& r = (*ctx_.rt)[e];
   if (r.stage < 0) return;
   const design::Stage& st = *ctx_.design->plans(kind_of(ctx_, e))[r.stage].stage;
@@ -429,7 +433,7 @@ void PartitionRunner::update_substate(uint32_t e, int64_t now, const std::string
   j.begin_object().key("criteria").begin_array();
   write_trace(j, st.substates[shown].entry, "entry", st.id + "/" + st.substates[shown].id, act,
               defs);
-  j.end_array().key("trigger").value(trigger).end_object();
+  j.end_array().key("trigger").value(trigger_text(trigger)).end_object();
   TransitionRec t;
   t.at = now;
   t.from = t.to = r.stage;

@@ -4,6 +4,7 @@
 // different partitions may run on different threads.
 
 #include <string>
+#include <vector>
 
 #include "lifecycle/runtime.h"
 
@@ -37,16 +38,18 @@ class PartitionRunner {
   void update_props(uint32_t e, const EventLite& ev);
   void set_prop(uint32_t e, PropId id, std::string_view value);
   void add_hits(const PreparedEvent& pe);
-  void evaluate(uint32_t e, int64_t now, const std::string& trigger);
+  void evaluate(uint32_t e, int64_t now, const EventLite* trigger);
+  /// "event <source>:<subject id> <type>", or "time" for a wake-up (nullptr).
+  std::string trigger_text(const EventLite* ev) const;
   Reentry reentry_of(uint32_t e, int j, int64_t now) const;
-  void enter_stage(uint32_t e, int target, int64_t now, const std::string& trigger,
-                   Reentry reentry);
-  void update_substate(uint32_t e, int64_t now, const std::string& trigger);
+  void enter_stage(uint32_t e, int target, int64_t now, const EventLite* trigger, Reentry reentry);
+  void update_substate(uint32_t e, int64_t now, const EventLite* trigger);
   void check_alerts(uint32_t e, int64_t now);
   void schedule(uint32_t e, int64_t now);
 
   const ReplayContext& ctx_;
   Partition& part_;
+  std::vector<uint32_t> order_;  // apply()'s scratch: the entities an event re-evaluates
 };
 
 /// The benchmark (ms) that applies to `e` for `b` (segment of its account, else default);
