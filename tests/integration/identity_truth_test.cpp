@@ -112,7 +112,8 @@ std::string shape(const identity::IdentityResult& result, const SourceRef& ref) 
   return out + ":" + flags;
 }
 
-/// Prints the classes of false-negative pairs (same true id, different entities), largest first.
+/// Prints the classes of false-negative pairs (same true id, different entities) and of wrongly
+/// joined pairs ("JOINED": different true ids, one entity), largest first.
 void print_missed_pairs(const identity::IdentityResult& result,
                         const identity::GroundTruth::Map& truth, bool companies, size_t top) {
   auto entity = [&](const SourceRef& r) {
@@ -145,11 +146,32 @@ void print_missed_pairs(const identity::IdentityResult& result,
       }
     }
   }
+  // Wrongly joined: records of different true ids in one entity.
+  std::map<std::string, std::vector<std::pair<std::string, SourceRef>>> by_entity;
+  for (const auto& [true_id, refs] : by_true) {
+    for (const SourceRef& r : refs) {
+      if (const auto* e = entity(r)) by_entity[e->id].emplace_back(true_id, r);
+    }
+  }
+  for (const auto& [e, members] : by_entity) {
+    for (size_t i = 0; i < members.size(); ++i) {
+      for (size_t j = i + 1; j < members.size(); ++j) {
+        if (members[i].first == members[j].first) continue;
+        std::string sx = shape(result, members[i].second), sy = shape(result, members[j].second);
+        if (sy < sx) std::swap(sx, sy);
+        std::string cls = "JOINED " + sx + " / " + sy;
+        if (classes[cls]++ == 0) {
+          example[cls] = members[i].first + " " + members[i].second.id + " " + members[j].first +
+                         " " + members[j].second.id;
+        }
+      }
+    }
+  }
   std::vector<std::pair<size_t, std::string>> sorted;
   for (const auto& [cls, n] : classes) sorted.emplace_back(n, cls);
   std::sort(sorted.rbegin(), sorted.rend());
   for (size_t i = 0; i < sorted.size() && i < top; ++i) {
-    std::printf("  missed %5zu  %s  (e.g. %s)\n", sorted[i].first, sorted[i].second.c_str(),
+    std::printf("  %5zu  %s  (e.g. %s)\n", sorted[i].first, sorted[i].second.c_str(),
                 example[sorted[i].second].c_str());
   }
 }
