@@ -23,12 +23,14 @@ class ActivityFiles {
  public:
   ActivityFiles(CsvWriter& tasks, CsvWriter& events) : tasks_(tasks), events_(events) {}
 
-  void task(const Activity& a, bool call, Rng& rng) {
+  /// A call or e-mail; `subject` replaces the usual one when given.
+  void task(const Activity& a, bool call, Rng& rng, std::string_view subject = {}) {
     const int secs = rng.range(9 * 3600, 18 * 3600);
     const bool done = a.day + 3 < kLastDay;
     tasks_.field(sf_id18("00T", 10000 + task_no_++)).field(a.who).field(a.what).field(a.account);
     tasks_.field(sf_user_id(a.owner));
-    tasks_.field(call ? (rng.chance(0.5) ? "電話: 進捗確認" : "Call") : "メール: 資料送付");
+    const char* usual = call ? (rng.chance(0.5) ? "電話: 進捗確認" : "Call") : "メール: 資料送付";
+    tasks_.field(subject.empty() ? std::string_view(usual) : subject);
     tasks_.field(format_date(a.day)).field(done ? "Completed" : "Not Started");
     tasks_.field(rng.chance(0.1) ? "High" : "Normal").field(done ? "true" : "false");
     tasks_.field(call ? "Call" : "Email");
@@ -87,6 +89,19 @@ void deal_activities(const World& w, uint32_t di, ActivityFiles& files, Rng& rng
           path[i].stage == "Value Proposition" ? "デモ・要件ヒアリング" : "提案・お見積り説明",
           rng);
     }
+  }
+  // The right side of the bowtie: a won first deal has its kickoff two or three weeks later;
+  // some customers who stay agree to a case-study interview (導入事例) months after.
+  if (d.type == DealType::kNewBusiness && path.back().stage == "Closed Won") {
+    const int won = path.back().day;
+    const int kickoff = won + rng.range(7, 21);
+    if (kickoff <= kLastDay)
+      files.meeting({static_cast<uint16_t>(kickoff), who(), what, account, d.owner},
+                    "キックオフ (Kickoff)", rng);
+    const int reference = won + rng.range(150, 330);
+    if (!c.churned && reference <= kLastDay && rng.chance(0.3))
+      files.task({static_cast<uint16_t>(reference), who(), what, account, d.owner}, false, rng,
+                 "導入事例インタビューのご依頼");
   }
 }
 
