@@ -112,8 +112,17 @@ TEST_F(LifecycleOnDemoWorld, ReachesEveryPartOfTheFunnel) {
   EXPECT_GE(now["deal closed_lost"], 30);
   for (const char* sub : {"evaluating", "internal_approval", "cold"})
     EXPECT_TRUE(substates_seen.count(sub)) << "no deal was ever opportunity/" << sub;
-  // Won deals make customers.
-  EXPECT_GE(now["account customer"], 30);
+  // Won deals make customers, and customers move along the right side of the bowtie: the
+  // kickoff after a win starts onboarding, an engaged committee means adoption, a case-study
+  // request means advocacy.
+  int customers_now = 0;
+  for (const char* stage : {"account customer", "account onboarding", "account adoption",
+                            "account expansion", "account advocacy"})
+    customers_now += now[stage];
+  EXPECT_GE(customers_now, 30);
+  for (const char* stage : {"account customer", "account onboarding", "account adoption",
+                            "account advocacy"})
+    EXPECT_TRUE(ever.count(stage)) << stage << " never entered";
 }
 
 TEST_F(LifecycleOnDemoWorld, CommitteeTitlesAreClassified) {
