@@ -18,6 +18,10 @@ using Clock = std::chrono::steady_clock;
 
 constexpr size_t kQuarantineSample = 5;
 
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
 bool dropped(const QuarantinedRow& row) {
   const std::string kKept = "(kept)";
   return row.reason.size() < kKept.size() ||
@@ -54,6 +58,7 @@ class StoreSink : public connectors::EventSink {
 
   /// Writes what is buffered; the first store error is kept and later writes are skipped.
   void flush() {
+    auto start = Clock::now();
     if (status_.is_ok() && !rows_.empty()) status_ = store_.quarantine(rows_);
     rows_.clear();
     if (status_.is_ok() && !events_.empty()) {
@@ -63,10 +68,13 @@ class StoreSink : public connectors::EventSink {
       counts_.duplicates += stats.duplicates;
     }
     events_.clear();
+    store_seconds_ += seconds_since(start);
     report();
   }
 
   const IngestCounts& counts() const { return counts_; }
+  /// Seconds spent inside the store's append and quarantine calls.
+  double store_seconds() const { return store_seconds_; }
   const Status& status() const { return status_; }
   std::vector<QuarantinedRow> take_sample() { return std::move(sample_); }
 
@@ -90,6 +98,7 @@ class StoreSink : public connectors::EventSink {
   std::vector<QuarantinedRow> sample_;
   IngestCounts counts_;
   Status status_;
+  double store_seconds_ = 0;
 };
 
 void add_to_sources(std::vector<SourceSummary>& sources, const FileSummary& file) {
@@ -127,7 +136,7 @@ Result<connectors::SourceKind> detect(const std::string& path) {
 
 /// Reads one file into the store. A Status that is not ok means the store failed.
 Status ingest_one(Store& store, const std::string& path, int index, int count,
-                  const IngestOptions& options, FileSummary& out) {
+                  const IngestOptions& options, FileSummary& out, IngestPhases& phases) {
   out.path = path;
   std::optional<connectors::SourceKind> kind = options.source;
   if (!kind) {
@@ -153,6 +162,7 @@ Status ingest_one(Store& store, const std::string& path, int index, int count,
 
   Progress progress{path, index, count, 0, static_cast<int64_t>(fingerprint->size), 0};
   StoreSink sink(store, options.batch_size, progress, options.on_progress);
+  auto start = Clock::now();
   Status read = connectors::read_export(path, kind, copts, sink);
   if (read.code() == ErrorCode::kParse && sink.counts().read > 0) {
     // The file is damaged from some point on (a quote never closed, a truncated gzip): what came
@@ -167,6 +177,8 @@ Status ingest_one(Store& store, const std::string& path, int index, int count,
   }
   out.status = read;
   sink.flush();
+  phases.store_writes += sink.store_seconds();
+  phases.connectors += seconds_since(start) - sink.store_seconds();
   out.counts = sink.counts();
   out.quarantine_sample = sink.take_sample();
   REVARCH_RETURN_IF_ERROR(sink.status());
@@ -225,14 +237,23 @@ Result<std::vector<std::string>> expand_paths(const std::vector<std::string>& pa
 }
 
 Result<IdentitySummary> resolve_identity(Store& store, const identity::IdentityConfig& config) {
+  IdentitySummary summary;
+  auto start = Clock::now();
   identity::IdentityResolver resolver(config);
-  REVARCH_RETURN_IF_ERROR(store.scan_events({}, [&](const Event& e) {
+  // The resolver takes events in any order (resolver.h): read the log as it is stored.
+  EventFilter all;
+  all.seq_order = true;
+  REVARCH_RETURN_IF_ERROR(store.scan_events(all, [&](const Event& e) {
     resolver.add(e);
     return true;
   }));
+  summary.scan_seconds = seconds_since(start);
+  start = Clock::now();
   identity::IdentityResult result = resolver.resolve();
+  summary.resolve_seconds = seconds_since(start);
+  start = Clock::now();
   REVARCH_RETURN_IF_ERROR(store.replace_identity(result.to_snapshot()));
-  IdentitySummary summary;
+  summary.store_seconds = seconds_since(start);
   summary.records = static_cast<int64_t>(result.record_count());
   for (const auto& e : result.entities()) {
     switch (e.type) {
@@ -254,16 +275,20 @@ Result<IngestSummary> ingest_files(Store& store, const std::vector<std::string>&
   if (bulk) REVARCH_RETURN_IF_ERROR(store.begin_bulk_load());
   for (int i = 0; i < count; ++i) {
     FileSummary file;
-    REVARCH_RETURN_IF_ERROR(ingest_one(store, paths[i], i, count, options, file));
+    REVARCH_RETURN_IF_ERROR(ingest_one(store, paths[i], i, count, options, file, summary.phases));
     if (!file.source.empty()) add_to_sources(summary.sources, file);
     summary.files.push_back(std::move(file));
   }
+  auto phase = Clock::now();
   if (bulk) REVARCH_RETURN_IF_ERROR(store.end_bulk_load());
+  summary.phases.index_build = seconds_since(phase);
   if (options.resolve_identity) {
+    phase = Clock::now();
     REVARCH_ASSIGN_OR_RETURN(summary.identity, resolve_identity(store, options.identity));
+    summary.phases.identity = seconds_since(phase);
   }
   REVARCH_ASSIGN_OR_RETURN(summary.events_in_log, store.count_events({}));
-  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  summary.seconds = seconds_since(start);
   return summary;
 }
 

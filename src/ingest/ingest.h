@@ -44,6 +44,21 @@ struct IdentitySummary {
   int64_t people = 0;
   int64_t companies = 0;
   int64_t deals = 0;
+  // Wall seconds of its three steps: reading the log into the resolver (scan + add), resolving,
+  // and replacing the stored identity.
+  double scan_seconds = 0;
+  double resolve_seconds = 0;
+  double store_seconds = 0;
+};
+
+/// Where an ingest spent its wall time, in seconds. connectors + store_writes is the time spent
+/// reading the files (the two interleave; store_writes is the time inside Store::append and
+/// Store::quarantine, connectors the rest: decompression, decoding, parsing, building events).
+struct IngestPhases {
+  double connectors = 0;
+  double store_writes = 0;
+  double index_build = 0;  // end of a bulk load: the log's indexes rebuilt
+  double identity = 0;     // resolve_identity as a whole (see IdentitySummary for its steps)
 };
 
 struct IngestSummary {
@@ -52,6 +67,7 @@ struct IngestSummary {
   IdentitySummary identity;
   int64_t events_in_log = 0;
   double seconds = 0;
+  IngestPhases phases;
 
   bool any_file_failed() const;
   int64_t quarantined() const;

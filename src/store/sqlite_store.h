@@ -95,8 +95,9 @@ class SqliteStore final : public Store {
   Result<int64_t> data_version();
   Status load_bulk_keys();
   Status scan_events_locked(const EventFilter& filter, const std::function<bool(const Event&)>& fn);
-  Status insert_entities(const IdentitySnapshot& snapshot);
-  Status insert_links_and_values(const IdentitySnapshot& snapshot);
+  Status insert_entities(std::span<const Entity* const> entities);
+  Status insert_links_and_values(std::span<const EntityLink* const> links,
+                                 std::span<const FieldValue> values);
   Result<std::optional<Entity>> entity_by_id(const std::string& id);
   Status load_links(const std::string& id, std::vector<EntityLink>& out);
   Status load_field_values(const std::string& id, std::vector<FieldValue>& out);

@@ -231,7 +231,8 @@ Status SqliteStore::scan_events_locked(const EventFilter& filter,
                                        const std::function<bool(const Event&)>& fn) {
   REVARCH_RETURN_IF_ERROR(end_bulk_load_locked());
   REVARCH_ASSIGN_OR_RETURN(std::vector<std::string> files, load_origin_files());
-  std::string sql = std::string(kSelectEvent) + where_clause(filter) + " ORDER BY occurred_at, seq";
+  std::string sql = std::string(kSelectEvent) + where_clause(filter) +
+                    (filter.seq_order ? " ORDER BY seq" : " ORDER BY occurred_at, seq");
   REVARCH_ASSIGN_OR_RETURN(sqlite::Stmt s, db_->prepare(sql));
   bind_filter(s, filter);
   Event e;

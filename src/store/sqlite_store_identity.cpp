@@ -1,6 +1,7 @@
 // SqliteStore: identity results (entities, links, field values with provenance).
+#include <algorithm>
 #include <nlohmann/json.hpp>
-#include <unordered_set>
+#include <span>
 
 #include "store/sqlite_store.h"
 
@@ -31,72 +32,117 @@ Status corrupt(const std::string& path, const std::string& what) {
   return Status(ErrorCode::kCorrupt, what, where);
 }
 
-Status validate(const IdentitySnapshot& snap) {
-  std::unordered_set<std::string> ids;
+// Entities in id order and links in (source, kind, id) order: the order of the tables' primary
+// keys, so that the inserts append to their b-trees instead of splitting pages all over them.
+struct SnapshotOrder {
+  std::vector<const Entity*> entities;
+  std::vector<const EntityLink*> links;
+};
+
+int compare_refs(const SourceRef& a, const SourceRef& b) {
+  if (int c = a.source.compare(b.source)) return c;
+  if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
+  return a.id.compare(b.id);
+}
+
+bool known_entity(const SnapshotOrder& order, const std::string& id) {
+  auto it = std::lower_bound(order.entities.begin(), order.entities.end(), id,
+                             [](const Entity* e, const std::string& key) { return e->id < key; });
+  return it != order.entities.end() && (*it)->id == id;
+}
+
+// Sorts the snapshot's entities and links and checks it (every id unique and non-empty, every
+// link and value naming a known entity, no source record linked twice).
+Result<SnapshotOrder> order_and_validate(const IdentitySnapshot& snap) {
+  SnapshotOrder order;
+  order.entities.reserve(snap.entities.size());
   for (const Entity& e : snap.entities) {
     if (e.id.empty()) return Status(ErrorCode::kInvalidArgument, "entity with an empty id");
-    if (!ids.insert(e.id).second) {
-      return Status(ErrorCode::kInvalidArgument, "entity id repeats: " + e.id);
+    order.entities.push_back(&e);
+  }
+  std::sort(order.entities.begin(), order.entities.end(),
+            [](const Entity* a, const Entity* b) { return a->id < b->id; });
+  for (size_t i = 1; i < order.entities.size(); ++i) {
+    if (order.entities[i]->id == order.entities[i - 1]->id) {
+      return Status(ErrorCode::kInvalidArgument, "entity id repeats: " + order.entities[i]->id);
     }
   }
-  std::unordered_set<std::string> refs;
+  order.links.reserve(snap.links.size());
   for (const EntityLink& l : snap.links) {
-    if (!ids.contains(l.entity_id)) {
+    if (!known_entity(order, l.entity_id)) {
       return Status(ErrorCode::kInvalidArgument, "link to unknown entity " + l.entity_id);
     }
-    std::string key = l.ref.source + '\0' + entity_kind_name(l.ref.kind) + '\0' + l.ref.id;
-    if (!refs.insert(std::move(key)).second) {
+    order.links.push_back(&l);
+  }
+  std::sort(order.links.begin(), order.links.end(), [](const EntityLink* a, const EntityLink* b) {
+    return compare_refs(a->ref, b->ref) < 0;
+  });
+  for (size_t i = 1; i < order.links.size(); ++i) {
+    const SourceRef& r = order.links[i]->ref;
+    if (compare_refs(r, order.links[i - 1]->ref) == 0) {
       return Status(ErrorCode::kInvalidArgument,
-                    "source record linked twice: " + l.ref.source + " " + l.ref.id);
+                    "source record linked twice: " + r.source + " " + r.id);
     }
   }
   for (const FieldValue& v : snap.field_values) {
-    if (!ids.contains(v.entity_id)) {
+    if (!known_entity(order, v.entity_id)) {
       return Status(ErrorCode::kInvalidArgument, "field value of unknown entity " + v.entity_id);
     }
   }
-  return Status::ok();
+  return order;
 }
+
+// The secondary indexes of the identity tables: dropped while a snapshot is written and built
+// once at the end (inside the same transaction), which is much cheaper than maintaining them row
+// by row for millions of rows.
+constexpr const char* kDropIdentityIndexes =
+    "DROP INDEX IF EXISTS entity_links_entity; DROP INDEX IF EXISTS field_values_entity; "
+    "DROP INDEX IF EXISTS field_values_lookup;";
+constexpr const char* kCreateIdentityIndexes =
+    "CREATE INDEX IF NOT EXISTS entity_links_entity ON entity_links (entity_id);"
+    "CREATE INDEX IF NOT EXISTS field_values_entity ON field_values (entity_id);"
+    "CREATE INDEX IF NOT EXISTS field_values_lookup ON field_values (property, value);";
 
 }  // namespace
 
-Status SqliteStore::insert_entities(const IdentitySnapshot& snap) {
+Status SqliteStore::insert_entities(std::span<const Entity* const> entities) {
   REVARCH_ASSIGN_OR_RETURN(
       sqlite::Stmt * s, db_->cached("INSERT INTO entities (id, kind, display_name, primary_fields) "
                                     "VALUES (?, ?, ?, ?)"));
-  for (const Entity& e : snap.entities) {
-    std::string fields = fields_to_json(e.primary_fields);
+  for (const Entity* e : entities) {
+    std::string fields = fields_to_json(e->primary_fields);
     sqlite::StmtUse use(*s);
-    s->bind_text(1, e.id);
-    s->bind(2, static_cast<int64_t>(e.kind));
-    s->bind_text(3, e.display_name);
+    s->bind_text(1, e->id);
+    s->bind(2, static_cast<int64_t>(e->kind));
+    s->bind_text(3, e->display_name);
     s->bind_text(4, fields);
     REVARCH_RETURN_IF_ERROR(db_->run(*s));
   }
   return Status::ok();
 }
 
-Status SqliteStore::insert_links_and_values(const IdentitySnapshot& snap) {
+Status SqliteStore::insert_links_and_values(std::span<const EntityLink* const> links,
+                                            std::span<const FieldValue> values) {
   REVARCH_ASSIGN_OR_RETURN(
       sqlite::Stmt * link,
       db_->cached("INSERT INTO entity_links (source, kind, source_id, entity_id, reason, rule, "
                   "confidence) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-  for (const EntityLink& l : snap.links) {
+  for (const EntityLink* l : links) {
     sqlite::StmtUse use(*link);
-    link->bind_text(1, l.ref.source);
-    link->bind(2, static_cast<int64_t>(l.ref.kind));
-    link->bind_text(3, l.ref.id);
-    link->bind_text(4, l.entity_id);
-    link->bind_text(5, l.reason);
-    link->bind_text(6, l.rule);
-    link->bind(7, l.confidence);
+    link->bind_text(1, l->ref.source);
+    link->bind(2, static_cast<int64_t>(l->ref.kind));
+    link->bind_text(3, l->ref.id);
+    link->bind_text(4, l->entity_id);
+    link->bind_text(5, l->reason);
+    link->bind_text(6, l->rule);
+    link->bind(7, l->confidence);
     REVARCH_RETURN_IF_ERROR(db_->run(*link));
   }
   REVARCH_ASSIGN_OR_RETURN(
       sqlite::Stmt * val,
       db_->cached("INSERT INTO field_values (entity_id, property, value, source, "
                   "source_record_id, observed_at, chosen) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-  for (const FieldValue& v : snap.field_values) {
+  for (const FieldValue& v : values) {
     sqlite::StmtUse use(*val);
     val->bind_text(1, v.entity_id);
     val->bind_text(2, v.property);
@@ -113,13 +159,15 @@ Status SqliteStore::insert_links_and_values(const IdentitySnapshot& snap) {
 Status SqliteStore::replace_identity(const IdentitySnapshot& snapshot) {
   Lock lock;
   REVARCH_RETURN_IF_ERROR(enter(lock));
-  REVARCH_RETURN_IF_ERROR(validate(snapshot));
+  REVARCH_ASSIGN_OR_RETURN(SnapshotOrder order, order_and_validate(snapshot));
   sqlite::Transaction tx(*db_);
   REVARCH_RETURN_IF_ERROR(tx.begin());
+  REVARCH_RETURN_IF_ERROR(db_->exec(kDropIdentityIndexes));
   REVARCH_RETURN_IF_ERROR(
       db_->exec("DELETE FROM field_values; DELETE FROM entity_links; DELETE FROM entities;"));
-  REVARCH_RETURN_IF_ERROR(insert_entities(snapshot));
-  REVARCH_RETURN_IF_ERROR(insert_links_and_values(snapshot));
+  REVARCH_RETURN_IF_ERROR(insert_entities(order.entities));
+  REVARCH_RETURN_IF_ERROR(insert_links_and_values(order.links, snapshot.field_values));
+  REVARCH_RETURN_IF_ERROR(db_->exec(kCreateIdentityIndexes));
   return tx.commit();
 }
 

@@ -33,6 +33,27 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
+TEST_F(StoreTest, ScanInSeqOrderFollowsAppendsNotTime) {
+  std::vector<Event> in = {testing::sample_event(3), testing::sample_event(1),
+                           testing::sample_event(2)};
+  ASSERT_TRUE(store_->append(in).is_ok());
+  auto by_time = scan();
+  ASSERT_EQ(by_time.size(), 3u);
+  EXPECT_EQ(by_time[0].source_record_id, "rec-1");
+  EXPECT_EQ(by_time[2].source_record_id, "rec-3");
+  EventFilter f;
+  f.seq_order = true;
+  auto by_seq = scan(f);
+  ASSERT_EQ(by_seq.size(), 3u);
+  EXPECT_EQ(by_seq[0].source_record_id, "rec-3");
+  EXPECT_EQ(by_seq[1].source_record_id, "rec-1");
+  EXPECT_EQ(by_seq[2].source_record_id, "rec-2");
+  EXPECT_LT(by_seq[0].seq, by_seq[1].seq);
+  EXPECT_LT(by_seq[1].seq, by_seq[2].seq);
+  f.sources = {"salesforce"};  // the other filters still apply
+  EXPECT_TRUE(scan(f).empty());
+}
+
 TEST_F(StoreTest, AppendThenScanRoundTripsEveryField) {
   Event in = testing::sample_event(7);
   AppendStats stats;

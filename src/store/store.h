@@ -59,6 +59,9 @@ struct EventFilter {
   std::optional<int64_t> from_ms;    // occurred_at_ms >= from_ms
   std::optional<int64_t> until_ms;   // occurred_at_ms < until_ms
   int64_t after_seq = 0;             // seq > after_seq (incremental replay)
+  /// Scan in seq (append) order instead of (occurred_at_ms, seq): for readers that do not
+  /// depend on order (identity resolution), a sequential read of the log with no index.
+  bool seq_order = false;
 };
 
 /// Counts of one ingest run per source file.
@@ -104,8 +107,9 @@ class Store {
   /// kInvalidArgument (nothing written) when an event has an empty idempotency_key, source or
   /// type. `stats` may be null.
   virtual Status append(std::span<const Event> events, AppendStats* stats = nullptr) = 0;
-  /// Calls `fn` for each selected event in (occurred_at_ms, seq) order until it returns false.
-  /// The Event reference is valid only during the call.
+  /// Calls `fn` for each selected event in (occurred_at_ms, seq) order -- seq order when
+  /// filter.seq_order -- until it returns false. The Event reference is valid only during the
+  /// call.
   virtual Status scan_events(const EventFilter& filter,
                              const std::function<bool(const Event&)>& fn) = 0;
   virtual Result<int64_t> count_events(const EventFilter& filter) = 0;
