@@ -5,7 +5,8 @@
 // Deterministic: the world is a pure function of its seed (11). To look at another world or at
 // what is missed: REVARCH_IDENTITY_SEED=42, REVARCH_IDENTITY_DIAG=1 (false-negative pairs by
 // source, kind and keys of both records), REVARCH_IDENTITY_EXPLAIN=P0000011,P0000342 (explain()
-// of every record of those true people or companies).
+// of every record of those true people or companies), REVARCH_IDENTITY_SCORE_ANONYMOUS=1 (also
+// score the browsers that never signed in, which no signal links: the floors do not hold then).
 
 #include <gtest/gtest.h>
 
@@ -75,9 +76,10 @@ identity::GroundTruth::Map load_truth(const fs::path& file, bool companies,
     SourceRef ref{f[0], EntityKind::kContact, f[2]};
     if (companies && (type == "company" || type == "account")) {
       ref.kind = EntityKind::kAccount;
-    } else if (type == "anonymous_user_pseudo_id") {
+    } else if (type == "anonymous_user_pseudo_id" &&
+               std::getenv("REVARCH_IDENTITY_SCORE_ANONYMOUS") == nullptr) {
       continue;  // a browser that never signed in: no export says whose it is
-    } else if (type == "user_pseudo_id") {
+    } else if (type == "user_pseudo_id" || type == "anonymous_user_pseudo_id") {
       ref.kind = EntityKind::kVisitor;
     } else if (f[0] == "eight") {
       auto it = eight_rows.find(f[2]);
