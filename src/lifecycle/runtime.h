@@ -12,6 +12,7 @@
 #include "lifecycle/compiled_design.h"
 #include "lifecycle/entity_map.h"
 #include "lifecycle/lite_log.h"
+#include "lifecycle/small_vec.h"
 #include "store/event.h"
 
 namespace revarch::lifecycle {
@@ -81,8 +82,8 @@ struct PreparedEvent {
   int64_t seq = 0;
   uint32_t event = 0;             // index into the LiteLog (and the full events when kept)
   int32_t subject = -1;           // entity index, -1 when unresolved
-  std::vector<uint32_t> related;  // resolved related entities
-  std::vector<uint16_t> signals;  // fired signal indices
+  SmallVec<uint32_t, 3> related;  // resolved related entities
+  SmallVec<uint16_t, 4> signals;  // fired signal indices
 };
 
 /// A set of entities that share no event with any other set: replayed alone, in parallel.
