@@ -34,8 +34,12 @@ int run_build(const BuildArgs& a) {
     return exit_code_for(engine.status());
   }
   lifecycle::DerivedState state = (*engine)->derived();
-  DerivedSnapshot snap = state.snapshot();
+  engine->reset();  // the derived state holds all that is stored
   std::string digest = state.digest();
+  std::map<std::string, int64_t> stages;
+  for (const auto& e : state.entities)
+    if (!e.stage.empty()) ++stages[std::string(entity_kind_name(e.kind)) + " " + e.stage];
+  DerivedSnapshot snap = state.take_snapshot();
   Status s = (*store)->replace_derived(snap);
   if (s.is_ok()) s = (*store)->set_meta("lifecycle.digest", digest);
   if (s.is_ok()) s = (*store)->set_meta("lifecycle.design_version", state.design_version);
@@ -45,9 +49,6 @@ int run_build(const BuildArgs& a) {
   }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::map<std::string, int64_t> stages;
-  for (const auto& e : state.entities)
-    if (!e.stage.empty()) ++stages[std::string(entity_kind_name(e.kind)) + " " + e.stage];
   if (a.json) {
     nlohmann::json j = {{"events", state.events},
                         {"unresolved_events", state.unresolved_events},

@@ -10,6 +10,7 @@
 
 #include "lifecycle/case_file.h"
 #include "lifecycle/explain.h"
+#include "store/hash.h"
 
 namespace revarch::lifecycle {
 namespace {
@@ -77,6 +78,18 @@ TEST(Golden, OneThreadAndIncrementalGiveTheSameBytes) {
     Replayed two = replay_case(dir, 2);
     Replayed one = replay_case(dir, 1);
     EXPECT_EQ(two.state.digest(), one.state.digest());
+    // digest() hashes the canonical text entity by entity: the same as hashing it whole.
+    ContentHasher whole;
+    whole.update(two.state.canonical());
+    EXPECT_EQ(two.state.digest(), whole.hex256());
+    // take_snapshot() moves what snapshot() copies.
+    DerivedSnapshot copied = two.state.snapshot();
+    DerivedState spent = two.state;
+    DerivedSnapshot taken = spent.take_snapshot();
+    ASSERT_EQ(taken.transitions.size(), copied.transitions.size());
+    ASSERT_EQ(taken.alerts.size(), copied.alerts.size());
+    for (size_t i = 0; i < copied.transitions.size(); ++i)
+      EXPECT_EQ(taken.transitions[i].reason_json, copied.transitions[i].reason_json);
     // Incremental: replay the first half, apply the rest one by one.
     auto& events = two.file.events;
     for (size_t i = 0; i < events.size(); ++i) events[i].seq = static_cast<int64_t>(i) + 1;
