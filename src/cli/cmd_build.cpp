@@ -33,8 +33,8 @@ int run_build(const BuildArgs& a) {
     std::cerr << "revarch build: " << engine.status().to_string() << "\n";
     return exit_code_for(engine.status());
   }
-  lifecycle::DerivedState state = (*engine)->derived();
-  engine->reset();  // the derived state holds all that is stored
+  lifecycle::DerivedState state = (*engine)->take_derived();
+  engine->reset();  // spent: the derived state holds all that is stored
   std::string digest = state.digest();
   std::map<std::string, int64_t> stages;
   for (const auto& e : state.entities)

@@ -32,7 +32,7 @@ std::string fixed(double v, int digits) {
 
 }  // namespace
 
-EntityState LifecycleEngine::Impl::state_of(uint32_t e) const {
+EntityState LifecycleEngine::Impl::state_of(uint32_t e, bool take) const {
   ReplayContext ctx = context();
   const EntityInfo& info = map.at(e);
   const EntityRt& r = rt[e];
@@ -62,7 +62,8 @@ EntityState LifecycleEngine::Impl::state_of(uint32_t e) const {
     out.from_stage = stage_name(plans, t.from, t.substate ? t.from_sub : -1);
     if (t.substate && t.from_sub < 0) out.from_stage = stage_name(plans, t.from, -1);
     out.to_stage = stage_name(plans, t.to, t.substate ? t.to_sub : -1);
-    out.reason_json = t.reason_json;
+    // take: the reasons move out (take_derived(); the engine is spent afterwards).
+    out.reason_json = take ? std::move(const_cast<TransitionRec&>(t).reason_json) : t.reason_json;
     out.design_version = design->version();
     s.transitions.push_back(std::move(out));
   }
@@ -74,7 +75,18 @@ EntityState LifecycleEngine::Impl::state_of(uint32_t e) const {
 }
 
 DerivedState LifecycleEngine::derived() const {
-  const Impl& m = *impl_;
+  return impl_->derived(false);
+}
+
+DerivedState LifecycleEngine::take_derived() {
+  DerivedState d = impl_->derived(true);
+  begin_replay();  // spent: the state of an engine that replayed no event
+  finish_replay();
+  return d;
+}
+
+DerivedState LifecycleEngine::Impl::derived(bool take) const {
+  const Impl& m = *this;
   DerivedState d;
   d.design_version = m.design->version();
   d.as_of_ms = m.as_of;
@@ -91,7 +103,7 @@ DerivedState LifecycleEngine::derived() const {
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
       for (size_t i = static_cast<size_t>(t); i < order.size(); i += static_cast<size_t>(threads))
-        d.entities[i] = m.state_of(order[i]);
+        d.entities[i] = m.state_of(order[i], take);
     });
   }
   for (auto& t : pool) t.join();
@@ -101,7 +113,7 @@ DerivedState LifecycleEngine::derived() const {
 std::optional<EntityState> LifecycleEngine::entity_state(const std::string& id) const {
   auto e = impl_->map.find_id(id);
   if (!e) return std::nullopt;
-  return impl_->state_of(*e);
+  return impl_->state_of(*e, false);
 }
 
 namespace {

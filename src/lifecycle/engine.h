@@ -98,6 +98,9 @@ class LifecycleEngine {
   void apply(Event event);
 
   DerivedState derived() const;
+  /// derived(), moving the transition reasons out instead of copying them. Afterwards the engine
+  /// holds the replay of no event (for a caller that is done with it, such as `build`).
+  DerivedState take_derived();
   /// The derived state of one entity (by entity id); nullopt when unknown.
   std::optional<EntityState> entity_state(const std::string& id) const;
   int64_t as_of_ms() const;

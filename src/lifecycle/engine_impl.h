@@ -49,7 +49,8 @@ struct LifecycleEngine::Impl {
   /// Classifies, resolves and keeps the batch's events (begin/add_event/finish_replay).
   void flush_batch();
   void push_wake(uint32_t p);
-  EntityState state_of(uint32_t e) const;
+  EntityState state_of(uint32_t e, bool take) const;
+  DerivedState derived(bool take) const;
 };
 
 }  // namespace revarch::lifecycle

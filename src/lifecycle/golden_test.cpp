@@ -90,6 +90,11 @@ TEST(Golden, OneThreadAndIncrementalGiveTheSameBytes) {
     ASSERT_EQ(taken.alerts.size(), copied.alerts.size());
     for (size_t i = 0; i < copied.transitions.size(); ++i)
       EXPECT_EQ(taken.transitions[i].reason_json, copied.transitions[i].reason_json);
+    // take_derived() gives the same state, and leaves an engine that replayed nothing.
+    LifecycleEngine again(two.design, two.file.map);
+    again.replay(two.file.events);
+    EXPECT_EQ(again.take_derived().canonical(), two.state.canonical());
+    EXPECT_EQ(again.derived().events, 0);
     // Incremental: replay the first half, apply the rest one by one.
     auto& events = two.file.events;
     for (size_t i = 0; i < events.size(); ++i) events[i].seq = static_cast<int64_t>(i) + 1;
