@@ -551,12 +551,12 @@ std::string streamed_replay(const std::shared_ptr<const CompiledDesign>& design,
   long peak = status_kib("VmHWM:");
   size_t n = second.streamed();
   Clock d;
-  auto state = engine.derived();
+  auto state = engine.take_derived();  // as `build` does: the reasons move, not copied
   std::string digest = state.digest();
   std::printf(
       "streamed replay %d thread%s: %zu events in %.2f s wall (%.2f s CPU) including "
       "generation (%.2f s alone) = %.0f events/s without it; peak RSS %.2f GiB (%.2f GiB over "
-      "the entity map); derived()+digest %.2f s; %zu entities\n  digest %s\n",
+      "the entity map); take_derived()+digest %.2f s; %zu entities\n  digest %s\n",
       threads, threads == 1 ? "" : "s", n, wall, cpu, gen, static_cast<double>(n) / (wall - gen),
       gib(peak), gib(peak - base), d.wall_s(), state.entities.size(), digest.c_str());
   print_transitions(state);
