@@ -91,7 +91,8 @@ struct IngestOptions {
   identity::IdentityConfig identity;
   /// Events per transaction.
   size_t batch_size = 20000;
-  /// Files adding up to this many bytes or more are loaded in the store's bulk mode.
+  /// Files adding up to this many bytes of text or more are loaded in the store's bulk mode
+  /// (a .zip or .gz file counts five times its size).
   int64_t bulk_load_bytes = 64ll << 20;
   /// Resolve identity over the whole log after the files.
   bool resolve_identity = true;
