@@ -20,10 +20,16 @@ uint16_t card_day(const Person& p) {
   return p.known_day != kNoDay ? p.known_day : p.first_day;
 }
 
-std::string_view card_tag(const Person& p, uint32_t pi) {
+// Sansan users tag a card with the event it came from, often with a category beside it, in
+// whatever separator they type: "セミナー; <title>" or "<title>、セミナー参加".
+std::string card_tag(const Person& p, uint32_t pi) {
   switch (p.channel) {
-    case Channel::kTradeShow: return trade_shows()[pi % trade_shows().size()];
-    case Channel::kSeminar: return seminars()[pi % seminars().size()];
+    case Channel::kTradeShow: return std::string(trade_shows()[pi % trade_shows().size()]);
+    case Channel::kSeminar: {
+      const std::string_view title = seminars()[pi % seminars().size()];
+      return pi % 2 == 0 ? fmt::format("セミナー; {}", title)
+                         : fmt::format("{}、セミナー参加", title);
+    }
     case Channel::kReferral: return "紹介";
     default: return "訪問";
   }
