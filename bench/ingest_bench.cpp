@@ -8,9 +8,11 @@
 //
 // Prints per run: files, input MB, rows read, events stored, wall seconds, rows/s, MB/s, peak
 // RSS, and the wall seconds of each phase (connectors, store writes, index rebuild, identity:
-// scan / resolve / snapshot + store) with the resident memory after each identity step (the
-// bench runs ingest::resolve_identity's steps itself to see them). Rows/s and MB/s are over the
-// whole wall time of the run.
+// scan / resolve / chunked snapshot + store) with the resident memory after each identity step
+// and the peak (VmHWM) before and during the identity write (the bench runs
+// ingest::resolve_identity's steps itself to see them). The identity write resets VmHWM, so the
+// run's peak is the larger of those two, not the "peak RSS" of getrusage. Rows/s and MB/s are
+// over the whole wall time of the run.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,6 +27,7 @@
 #include <vector>
 
 #include "design/loader.h"
+#include "identity/chunk_prefetch.h"
 #include "identity/resolver.h"
 #include "ingest/design_options.h"
 #include "ingest/ingest.h"
@@ -50,11 +53,14 @@ struct ChildReport {
   double seconds = 0;
   revarch::ingest::IngestPhases phases;
   double id_scan = 0, id_resolve = 0, id_store = 0;
-  double id_snapshot = 0;  // IdentityResult::to_snapshot, inside id_store in ingest's figures
+  double id_snapshot = 0;  // building the chunks (on a worker, overlapping the store's writes)
   int64_t people = 0, companies = 0, deals = 0;
   // Resident memory (MiB) after loading the files, after reading the log into the resolver,
-  // after resolving, with the store's snapshot built.
-  double rss_after_load = 0, rss_after_scan = 0, rss_after_resolve = 0, rss_with_snapshot = 0;
+  // after resolving, and the peak while the identity tables are written (chunk by chunk).
+  double rss_after_load = 0, rss_after_scan = 0, rss_after_resolve = 0, rss_write_peak = 0;
+  // VmHWM before the identity write, which resets it (the run's peak is the larger of the two:
+  // the reset also lowers what getrusage reports).
+  double rss_peak_before_write = 0;
   char error[256] = {};
 };
 
@@ -75,6 +81,27 @@ double rss_mib() {
   }
   std::fclose(f);
   return kib / 1024.0;
+}
+
+// VmHWM of this process in MiB (Linux), 0 when unknown.
+double peak_rss_mib() {
+  std::FILE* f = std::fopen("/proc/self/status", "r");
+  if (f == nullptr) return 0;
+  char line[256];
+  double kib = 0;
+  while (std::fgets(line, sizeof line, f) != nullptr) {
+    if (std::strncmp(line, "VmHWM:", 6) == 0) kib = std::strtod(line + 6, nullptr);
+  }
+  std::fclose(f);
+  return kib / 1024.0;
+}
+
+// Resets VmHWM to the current RSS (Linux: "5" to /proc/self/clear_refs); no-op elsewhere.
+void reset_peak_rss() {
+  std::FILE* f = std::fopen("/proc/self/clear_refs", "w");
+  if (f == nullptr) return;
+  std::fputs("5", f);
+  std::fclose(f);
 }
 
 // What ingest::resolve_identity does, one step at a time, timed and with the memory after each.
@@ -105,12 +132,21 @@ bool identity_steps(revarch::Store& store, const revarch::identity::IdentityConf
       case revarch::identity::EntityType::kDeal: ++r.deals; break;
     }
   }
+  r.rss_peak_before_write = peak_rss_mib();
+  reset_peak_rss();
   start = Clock::now();
-  revarch::IdentitySnapshot snapshot = result.to_snapshot();
-  r.id_snapshot = seconds_since(start);
-  r.rss_with_snapshot = rss_mib();
-  st = store.replace_identity(snapshot);
+  // As ingest does: chunks built one ahead on a worker thread while the store writes; the
+  // time the worker spends building them is counted apart.
+  revarch::IdentityChunkSource chunks = result.snapshot_chunks();
+  st = store.replace_identity_chunked(
+      revarch::identity::prefetch_chunks([&](revarch::IdentitySnapshot& chunk) {
+        auto chunk_start = Clock::now();
+        revarch::Result<bool> more = chunks(chunk);
+        r.id_snapshot += seconds_since(chunk_start);
+        return more;
+      }));
   r.id_store = seconds_since(start);
+  r.rss_write_peak = peak_rss_mib();
   if (!st.is_ok()) {
     std::snprintf(r.error, sizeof r.error, "%s", st.to_string().c_str());
     return false;
@@ -199,14 +235,15 @@ void print_run(const Run& run, const ChildReport& r, double wall, long max_rss_k
   std::printf(
       "           phases: connectors %.1f s (%.0f%%), store writes %.1f s (%.0f%%), index "
       "rebuild %.1f s (%.0f%%), identity %.1f s (%.0f%%: scan %.1f, resolve %.1f, snapshot + "
-      "store %.1f of which snapshot %.1f)\n"
+      "store %.1f, chunks built on a worker meanwhile %.1f)\n"
       "           identity: %lld people, %lld companies, %lld deals; RSS MiB after load %.0f, "
-      "after scan %.0f, after resolve %.0f, with snapshot %.0f\n",
+      "after scan %.0f, after resolve %.0f; peak before the identity write %.0f, during it "
+      "%.0f\n",
       p.connectors, pct(p.connectors), p.store_writes, pct(p.store_writes), p.index_build,
       pct(p.index_build), p.identity, pct(p.identity), r.id_scan, r.id_resolve, r.id_store,
       r.id_snapshot, static_cast<long long>(r.people), static_cast<long long>(r.companies),
       static_cast<long long>(r.deals), r.rss_after_load, r.rss_after_scan, r.rss_after_resolve,
-      r.rss_with_snapshot);
+      r.rss_peak_before_write, r.rss_write_peak);
   std::fflush(stdout);
 }
 

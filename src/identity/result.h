@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,6 +108,13 @@ class IdentityResult {
 
   /// The store's form (store/entities.h), for Store::replace_identity.
   IdentitySnapshot to_snapshot() const;
+  /// The same rows as to_snapshot(), for Store::replace_identity_chunked, without holding them
+  /// all: first the entities in entities() order, each with its field values (a chunk closes
+  /// once it holds `values_per_chunk` values or more), then the links in (source, kind, id)
+  /// order, `values_per_chunk` a chunk. Field values come in to_snapshot()'s order, so the
+  /// stored rows (field_values ids included) are the same. The source reads this result: keep
+  /// the result alive and unchanged while the source is used. Not thread-safe itself.
+  IdentityChunkSource snapshot_chunks(size_t values_per_chunk = 50000) const;
 
  private:
   friend class ResultBuilder;
@@ -120,6 +128,12 @@ class IdentityResult {
     uint32_t rule = 0, reason = 0, blocked_by = 0;  // reasons_ ids
   };
   EntityKind kind_of(const ResolvedEntity& e) const;
+  /// Appends the entity's row and its field values to `out`.
+  void append_entity(const ResolvedEntity& e, IdentitySnapshot& out) const;
+  /// Appends the link of each record in `records` to `out`.
+  void append_links(std::span<const uint32_t> records, IdentitySnapshot& out) const;
+  /// Record indices ordered by (source, kind, id).
+  std::vector<uint32_t> records_in_ref_order() const;
   bool better(const Field& x, uint32_t rx, const Field& y, uint32_t ry,
               const FieldRule& rule) const;
 

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "connectors/connectors.h"
+#include "identity/chunk_prefetch.h"
 #include "identity/resolver.h"
 
 namespace revarch::ingest {
@@ -264,7 +265,8 @@ Result<IdentitySummary> resolve_identity(Store& store, const identity::IdentityC
   identity::IdentityResult result = resolver.resolve();
   summary.resolve_seconds = seconds_since(start);
   start = Clock::now();
-  REVARCH_RETURN_IF_ERROR(store.replace_identity(result.to_snapshot()));
+  REVARCH_RETURN_IF_ERROR(
+      store.replace_identity_chunked(identity::prefetch_chunks(result.snapshot_chunks())));
   summary.store_seconds = seconds_since(start);
   summary.records = static_cast<int64_t>(result.record_count());
   for (const auto& e : result.entities()) {

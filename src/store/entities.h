@@ -1,12 +1,15 @@
 #pragma once
 // Identity results: the unified entities, which source records belong to each, and every
 // observed field value with its provenance. Written as a whole by the identity layer
-// (Store::replace_identity), read by lifecycle, reports and `explain`. Plain value types.
+// (Store::replace_identity, or chunk by chunk in one transaction: replace_identity_chunked),
+// read by lifecycle, reports and `explain`. Plain value types.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "common/status.h"
 #include "store/event.h"
 
 namespace revarch {
@@ -49,6 +52,11 @@ struct IdentitySnapshot {
   std::vector<EntityLink> links;
   std::vector<FieldValue> field_values;
 };
+
+/// The identity state in pieces, for Store::replace_identity_chunked: each call fills `chunk`
+/// (handed over empty) with the next rows and returns true, or returns false when there are no
+/// more rows. A chunk's links and values name entities of that chunk or of an earlier one.
+using IdentityChunkSource = std::function<Result<bool>(IdentitySnapshot& chunk)>;
 
 /// An entity with everything known about it, as load_entity returns it.
 struct EntityRecord {

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/key_set.h"
@@ -46,6 +47,7 @@ class SqliteStore final : public Store {
   Result<int64_t> count_quarantine() override;
 
   Status replace_identity(const IdentitySnapshot& snapshot) override;
+  Status replace_identity_chunked(const IdentityChunkSource& next) override;
   Result<std::optional<Entity>> find_entity_by_ref(const SourceRef& ref) override;
   Result<std::vector<Entity>> find_entities_by_property(EntityKind kind,
                                                         const std::string& property,
@@ -96,8 +98,11 @@ class SqliteStore final : public Store {
   Status load_bulk_keys();
   Status scan_events_locked(const EventFilter& filter, const std::function<bool(const Event&)>& fn);
   Status insert_entities(std::span<const Entity* const> entities);
-  Status insert_links_and_values(std::span<const EntityLink* const> links,
-                                 std::span<const FieldValue> values);
+  Status insert_links(std::span<const EntityLink* const> links);
+  Status insert_values(std::span<const FieldValue> values);
+  /// Validates and writes one chunk of replace_identity_chunked; `ids` holds the entity ids of
+  /// the earlier chunks and gets this chunk's.
+  Status write_identity_chunk(const IdentitySnapshot& chunk, std::unordered_set<std::string>& ids);
   Result<std::optional<Entity>> entity_by_id(const std::string& id);
   Status load_links(const std::string& id, std::vector<EntityLink>& out);
   Status load_field_values(const std::string& id, std::vector<FieldValue>& out);

@@ -121,8 +121,7 @@ Status SqliteStore::insert_entities(std::span<const Entity* const> entities) {
   return Status::ok();
 }
 
-Status SqliteStore::insert_links_and_values(std::span<const EntityLink* const> links,
-                                            std::span<const FieldValue> values) {
+Status SqliteStore::insert_links(std::span<const EntityLink* const> links) {
   REVARCH_ASSIGN_OR_RETURN(
       sqlite::Stmt * link,
       db_->cached("INSERT INTO entity_links (source, kind, source_id, entity_id, reason, rule, "
@@ -138,6 +137,10 @@ Status SqliteStore::insert_links_and_values(std::span<const EntityLink* const> l
     link->bind(7, l->confidence);
     REVARCH_RETURN_IF_ERROR(db_->run(*link));
   }
+  return Status::ok();
+}
+
+Status SqliteStore::insert_values(std::span<const FieldValue> values) {
   REVARCH_ASSIGN_OR_RETURN(
       sqlite::Stmt * val,
       db_->cached("INSERT INTO field_values (entity_id, property, value, source, "
@@ -166,7 +169,74 @@ Status SqliteStore::replace_identity(const IdentitySnapshot& snapshot) {
   REVARCH_RETURN_IF_ERROR(
       db_->exec("DELETE FROM field_values; DELETE FROM entity_links; DELETE FROM entities;"));
   REVARCH_RETURN_IF_ERROR(insert_entities(order.entities));
-  REVARCH_RETURN_IF_ERROR(insert_links_and_values(order.links, snapshot.field_values));
+  REVARCH_RETURN_IF_ERROR(insert_links(order.links));
+  REVARCH_RETURN_IF_ERROR(insert_values(snapshot.field_values));
+  REVARCH_RETURN_IF_ERROR(db_->exec(kCreateIdentityIndexes));
+  return tx.commit();
+}
+
+Status SqliteStore::write_identity_chunk(const IdentitySnapshot& chunk,
+                                         std::unordered_set<std::string>& ids) {
+  std::vector<const Entity*> entities;
+  entities.reserve(chunk.entities.size());
+  for (const Entity& e : chunk.entities) {
+    if (e.id.empty()) return Status(ErrorCode::kInvalidArgument, "entity with an empty id");
+    if (!ids.insert(e.id).second) {
+      return Status(ErrorCode::kInvalidArgument, "entity id repeats: " + e.id);
+    }
+    entities.push_back(&e);
+  }
+  // Key order within the chunk: fewer page splits in the WITHOUT ROWID tables.
+  std::sort(entities.begin(), entities.end(),
+            [](const Entity* a, const Entity* b) { return a->id < b->id; });
+  std::vector<const EntityLink*> links;
+  links.reserve(chunk.links.size());
+  for (const EntityLink& l : chunk.links) {
+    if (!ids.contains(l.entity_id)) {
+      return Status(ErrorCode::kInvalidArgument, "link to unknown entity " + l.entity_id);
+    }
+    links.push_back(&l);
+  }
+  std::sort(links.begin(), links.end(), [](const EntityLink* a, const EntityLink* b) {
+    return compare_refs(a->ref, b->ref) < 0;
+  });
+  for (const FieldValue& v : chunk.field_values) {
+    if (!ids.contains(v.entity_id)) {
+      return Status(ErrorCode::kInvalidArgument, "field value of unknown entity " + v.entity_id);
+    }
+  }
+  REVARCH_RETURN_IF_ERROR(insert_entities(entities));
+  Status st = insert_links(links);
+  if (st.code() == ErrorCode::kConflict) {
+    return Status(ErrorCode::kInvalidArgument, "source record linked twice: " + st.message());
+  }
+  REVARCH_RETURN_IF_ERROR(st);
+  return insert_values(chunk.field_values);
+}
+
+Status SqliteStore::replace_identity_chunked(const IdentityChunkSource& next) {
+  Lock lock;
+  REVARCH_RETURN_IF_ERROR(enter(lock));
+  sqlite::Transaction tx(*db_);
+  REVARCH_RETURN_IF_ERROR(tx.begin());
+  REVARCH_RETURN_IF_ERROR(db_->exec(kDropIdentityIndexes));
+  REVARCH_RETURN_IF_ERROR(
+      db_->exec("DELETE FROM field_values; DELETE FROM entity_links; DELETE FROM entities;"));
+  std::unordered_set<std::string> ids;
+  IdentitySnapshot chunk;
+  while (true) {
+    chunk.entities.clear();
+    chunk.links.clear();
+    chunk.field_values.clear();
+    Result<bool> more = false;
+    {
+      CallbackScope scope(in_callback_);
+      more = next(chunk);
+    }
+    REVARCH_RETURN_IF_ERROR(more.status());
+    if (!*more) break;
+    REVARCH_RETURN_IF_ERROR(write_identity_chunk(chunk, ids));
+  }
   REVARCH_RETURN_IF_ERROR(db_->exec(kCreateIdentityIndexes));
   return tx.commit();
 }

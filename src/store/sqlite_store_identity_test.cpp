@@ -1,6 +1,8 @@
 // Identity results and derived state through the Store interface.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "store/store.h"
 #include "store/store_test_util.h"
 
@@ -103,6 +105,92 @@ TEST_F(IdentityStoreTest, ReplaceSwapsEverythingAndValidates) {
   bad.links.push_back(bad.links[0]);
   EXPECT_EQ(store_->replace_identity(bad).code(), ErrorCode::kInvalidArgument);
   EXPECT_TRUE(store_->load_entity("contact:2").is_ok());  // unchanged by the failures
+}
+
+// A source that hands out `chunks` one after another.
+IdentityChunkSource chunks_of(std::vector<IdentitySnapshot> chunks) {
+  auto next = std::make_shared<size_t>(0);
+  return [chunks = std::move(chunks), next](IdentitySnapshot& out) -> Result<bool> {
+    if (*next == chunks.size()) return false;
+    out = chunks[(*next)++];
+    return true;
+  };
+}
+
+// sample_identity() cut in three: entities with their values first, then links.
+std::vector<IdentitySnapshot> sample_in_chunks() {
+  IdentitySnapshot s = sample_identity();
+  IdentitySnapshot a, b, c;
+  a.entities = {s.entities[0]};
+  a.field_values = {s.field_values[0], s.field_values[1]};
+  b.entities = {s.entities[1]};
+  b.field_values = {s.field_values[2], s.field_values[3]};
+  b.links = {s.links[2]};
+  c.links = {s.links[0], s.links[1]};
+  return {a, b, c};
+}
+
+TEST_F(IdentityStoreTest, ChunkedReplaceStoresWhatTheWholeSnapshotDoes) {
+  auto whole = store_->load_entity("contact:1");
+  ASSERT_TRUE(whole.is_ok());
+  ASSERT_TRUE(store_->replace_identity({}).is_ok());
+  EXPECT_EQ(store_->load_entity("contact:1").status().code(), ErrorCode::kNotFound);
+  Status st = store_->replace_identity_chunked(chunks_of(sample_in_chunks()));
+  ASSERT_TRUE(st.is_ok()) << st.to_string();
+  auto chunked = store_->load_entity("contact:1");
+  ASSERT_TRUE(chunked.is_ok());
+  EXPECT_EQ(chunked->entity, whole->entity);
+  EXPECT_EQ(chunked->links, whole->links);
+  EXPECT_EQ(chunked->field_values, whole->field_values);
+  auto by_ref = store_->find_entity_by_ref(sample_identity().links[2].ref);
+  ASSERT_TRUE(by_ref.is_ok() && by_ref->has_value());
+  EXPECT_EQ((*by_ref)->id, "account:1");
+}
+
+TEST_F(IdentityStoreTest, ChunkedReplaceIsAllOrNothing) {
+  auto expect_unchanged = [this] {
+    auto e = store_->load_entity("contact:1");
+    ASSERT_TRUE(e.is_ok());
+    EXPECT_EQ(e->links.size(), 2u);
+    EXPECT_EQ(e->field_values.size(), 2u);
+    EXPECT_EQ(store_->load_entity("contact:9").status().code(), ErrorCode::kNotFound);
+  };
+  IdentitySnapshot first;
+  first.entities = {{"contact:9", EntityKind::kContact, "", {}}};
+  // A link to an entity of a later chunk, a repeated entity id, a repeated link ref.
+  std::vector<IdentitySnapshot> bad = sample_in_chunks();
+  std::swap(bad[0], bad[2]);
+  EXPECT_EQ(store_->replace_identity_chunked(chunks_of(bad)).code(), ErrorCode::kInvalidArgument);
+  expect_unchanged();
+  bad = sample_in_chunks();
+  bad.insert(bad.begin(), first);
+  bad.push_back(first);
+  EXPECT_EQ(store_->replace_identity_chunked(chunks_of(bad)).code(), ErrorCode::kInvalidArgument);
+  expect_unchanged();
+  bad = sample_in_chunks();
+  bad.insert(bad.begin(), first);
+  bad.push_back(bad[3]);
+  EXPECT_EQ(store_->replace_identity_chunked(chunks_of(bad)).code(), ErrorCode::kInvalidArgument);
+  expect_unchanged();
+  // The source's own error, after some chunks were written.
+  int calls = 0;
+  Status st = store_->replace_identity_chunked([&](IdentitySnapshot& out) -> Result<bool> {
+    if (++calls == 1) {
+      out = first;
+      return true;
+    }
+    return Status(ErrorCode::kIo, "source failed");
+  });
+  EXPECT_EQ(st.code(), ErrorCode::kIo);
+  expect_unchanged();
+  // A source calling back into the store is refused.
+  st = store_->replace_identity_chunked([&](IdentitySnapshot&) -> Result<bool> {
+    auto e = store_->load_entity("contact:1");
+    if (!e.is_ok()) return e.status();
+    return false;
+  });
+  EXPECT_FALSE(st.is_ok());
+  expect_unchanged();
 }
 
 TEST_F(IdentityStoreTest, DerivedStateIsReplacedAndScanned) {

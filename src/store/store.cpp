@@ -1,8 +1,25 @@
 #include "store/store.h"
 
+#include <iterator>
+
 #include "store/sqlite_store.h"
 
 namespace revarch {
+
+Status Store::replace_identity_chunked(const IdentityChunkSource& next) {
+  IdentitySnapshot all;
+  IdentitySnapshot chunk;
+  while (true) {
+    REVARCH_ASSIGN_OR_RETURN(bool more, next(chunk));
+    if (!more) break;
+    std::move(chunk.entities.begin(), chunk.entities.end(), std::back_inserter(all.entities));
+    std::move(chunk.links.begin(), chunk.links.end(), std::back_inserter(all.links));
+    std::move(chunk.field_values.begin(), chunk.field_values.end(),
+              std::back_inserter(all.field_values));
+    chunk = IdentitySnapshot();
+  }
+  return replace_identity(all);
+}
 
 Result<std::unique_ptr<Store>> open_store(const std::string& url_or_path,
                                           const StoreOptions& options) {

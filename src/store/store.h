@@ -153,6 +153,15 @@ class Store {
   /// kInvalidArgument when a link or value names an entity not in the snapshot, or an entity
   /// id or a link ref repeats.
   virtual Status replace_identity(const IdentitySnapshot& snapshot) = 0;
+  /// Like replace_identity, with the rows pulled chunk by chunk from `next` (see
+  /// IdentityChunkSource) so that the whole state is never held in memory; still one
+  /// transaction: on any failure (a bad chunk, an error from `next`, a crash) the previous
+  /// identity tables stay as they were. Field values are stored in the order they arrive.
+  /// kInvalidArgument when an entity id is empty or repeats, a link or value names an entity
+  /// of no earlier or current chunk, or a link ref repeats; `next`'s own error is returned
+  /// as is. `next` must not call this Store. The default collects every chunk and calls
+  /// replace_identity; SqliteStore writes each chunk as it comes.
+  virtual Status replace_identity_chunked(const IdentityChunkSource& next);
   /// The entity a source record is linked to, or nullopt.
   virtual Result<std::optional<Entity>> find_entity_by_ref(const SourceRef& ref) = 0;
   /// Entities of `kind` with any observed value (chosen or not) of `property` equal to `value`,
