@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +26,7 @@
 #include <filesystem>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "design/loader.h"
@@ -61,6 +64,9 @@ struct ChildReport {
   // VmHWM before the identity write, which resets it (the run's peak is the larger of the two:
   // the reset also lowers what getrusage reports).
   double rss_peak_before_write = 0;
+  // The largest anonymous (heap) and file-backed (SQLite's mmap) parts of RSS during the write,
+  // sampled every 200 ms.
+  double anon_write_max = 0, file_write_max = 0;
   char error[256] = {};
 };
 
@@ -94,6 +100,18 @@ double peak_rss_mib() {
   }
   std::fclose(f);
   return kib / 1024.0;
+}
+
+// RssAnon and RssFile of this process in MiB (Linux).
+void rss_parts_mib(double& anon, double& file) {
+  std::FILE* f = std::fopen("/proc/self/status", "r");
+  if (f == nullptr) return;
+  char line[256];
+  while (std::fgets(line, sizeof line, f) != nullptr) {
+    if (std::strncmp(line, "RssAnon:", 8) == 0) anon = std::strtod(line + 8, nullptr) / 1024.0;
+    if (std::strncmp(line, "RssFile:", 8) == 0) file = std::strtod(line + 8, nullptr) / 1024.0;
+  }
+  std::fclose(f);
 }
 
 // Resets VmHWM to the current RSS (Linux: "5" to /proc/self/clear_refs); no-op elsewhere.
@@ -134,6 +152,16 @@ bool identity_steps(revarch::Store& store, const revarch::identity::IdentityConf
   }
   r.rss_peak_before_write = peak_rss_mib();
   reset_peak_rss();
+  std::atomic<bool> writing{true};
+  std::thread sampler([&] {
+    while (writing.load()) {
+      double anon = 0, file = 0;
+      rss_parts_mib(anon, file);
+      r.anon_write_max = std::max(r.anon_write_max, anon);
+      r.file_write_max = std::max(r.file_write_max, file);
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  });
   start = Clock::now();
   // As ingest does: chunks built one ahead on a worker thread while the store writes; the
   // time the worker spends building them is counted apart.
@@ -147,6 +175,8 @@ bool identity_steps(revarch::Store& store, const revarch::identity::IdentityConf
       }));
   r.id_store = seconds_since(start);
   r.rss_write_peak = peak_rss_mib();
+  writing = false;
+  sampler.join();
   if (!st.is_ok()) {
     std::snprintf(r.error, sizeof r.error, "%s", st.to_string().c_str());
     return false;
@@ -238,12 +268,12 @@ void print_run(const Run& run, const ChildReport& r, double wall, long max_rss_k
       "store %.1f, chunks built on a worker meanwhile %.1f)\n"
       "           identity: %lld people, %lld companies, %lld deals; RSS MiB after load %.0f, "
       "after scan %.0f, after resolve %.0f; peak before the identity write %.0f, during it "
-      "%.0f\n",
+      "%.0f (largest anonymous %.0f, file-backed %.0f)\n",
       p.connectors, pct(p.connectors), p.store_writes, pct(p.store_writes), p.index_build,
       pct(p.index_build), p.identity, pct(p.identity), r.id_scan, r.id_resolve, r.id_store,
       r.id_snapshot, static_cast<long long>(r.people), static_cast<long long>(r.companies),
       static_cast<long long>(r.deals), r.rss_after_load, r.rss_after_scan, r.rss_after_resolve,
-      r.rss_peak_before_write, r.rss_write_peak);
+      r.rss_peak_before_write, r.rss_write_peak, r.anon_write_max, r.file_write_max);
   std::fflush(stdout);
 }
 
